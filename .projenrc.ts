@@ -1,0 +1,146 @@
+import { javascript, typescript } from 'projen';
+
+// The pinned Argo CD version whose CRDs are vendored in imports/crds/.
+const ARGOCD_VERSION = 'v3.5.1';
+const CRD_DIR = `imports/crds/argo-cd-${ARGOCD_VERSION}`;
+
+const project = new typescript.TypeScriptProject({
+  name: 'cdk8s-argocd',
+  description: 'Argo CD as typed cdk8s constructs, with Argo CD semantics checked before commit, and a Config Management Plugin CLI',
+  keywords: ['argocd', 'argo-cd', 'cdk8s', 'gitops', 'kubernetes', 'config-management-plugin'],
+  license: 'Apache-2.0',
+  authorName: 'cdk8s-argocd maintainers',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  minNodeVersion: '20.0.0',
+  // dist/ holds the rendered manifests of apps/ (committed); package artifacts go elsewhere.
+  artifactsDirectory: 'artifacts',
+  entrypoint: 'lib/src/index.js',
+  entrypointTypes: 'lib/src/index.d.ts',
+
+  // Runtime dependencies are pinned: they run inside argocd-repo-server and must behave the same everywhere.
+  deps: [
+    'ajv@8.20.0',
+    'ajv-formats@3.0.1',
+    'commander@14.0.3',
+    'esbuild@0.28.2',
+    'yaml@2.9.1',
+  ],
+  peerDeps: [
+    'cdk8s@^2.70.106',
+    'constructs@^10.8.1',
+    'cdk8s-plus-30@^2.4.10',
+  ],
+  devDeps: [
+    // TypeScript 7 has no compiler API (ts-jest, ts-node and typescript-eslint break): stay on 6.0.x.
+    'typescript@~6.0.3',
+    '@types/node@^20',
+    'cdk8s-cli@2.207.60',
+    'fast-check@4.10.2',
+  ],
+
+  tsconfig: {
+    include: ['src/**/*.ts', 'imports/**/*.ts'],
+    compilerOptions: {
+      rootDir: '.',
+      outDir: 'lib',
+      module: 'node16',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE16,
+      target: 'ES2022',
+      lib: ['es2022'],
+      inlineSourceMap: false,
+      inlineSources: false,
+      sourceMap: false,
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      // ts-jest transpiles file by file: no type-check pass during tests (`npm run compile` type-checks).
+      isolatedModules: true,
+      module: 'node16',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE16,
+      target: 'ES2022',
+      lib: ['es2022'],
+      skipLibCheck: true,
+    },
+  },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'apps', 'bench'],
+    ignorePatterns: ['imports/**', 'lib/**', 'dist/**', '*.js', '*.d.ts', 'node_modules/**'],
+  },
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/imports/', '/test/'],
+      testTimeout: 60_000,
+      maxWorkers: 2,
+    },
+  },
+});
+
+// Layers only import downwards (DESIGN.md); a cycle is a build error.
+project.eslint?.addRules({
+  'import/no-cycle': ['error'],
+});
+
+// --- L1: `cdk8s import` of the vendored CRDs, one module per CRD, offline --------------------------
+// One module per CRD, so that the Application path never loads the 3.3 MB ApplicationSet classes.
+const importTask = project.addTask('import', {
+  description: `Regenerate the L1 classes in imports/ from the vendored Argo CD ${ARGOCD_VERSION} CRDs (offline)`,
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+});
+for (const [module, file] of [
+  ['application', 'application-crd.yaml'],
+  ['applicationset', 'applicationset-crd.yaml'],
+  ['appproject', 'appproject-crd.yaml'],
+]) {
+  importTask.exec(`cdk8s import --no-save --check-upgrade=false -l typescript -o imports ${module}:=${CRD_DIR}/${file}`);
+}
+importTask.spawn(project.addTask('import:validators', {
+  description: 'Regenerate the ahead-of-time compiled schema validators in imports/validators/ from the vendored CRDs',
+  exec: `ts-node --transpile-only projenrc/generate-validators.ts ${CRD_DIR} imports/validators`,
+}));
+
+// The standalone validators are plain JS: ship them next to the compiled library.
+project.postCompileTask.exec('mkdir -p lib/imports/validators && cp imports/validators/*.js imports/validators/*.json lib/imports/validators/');
+
+// `npm test` builds, lints and tests: the CLI tests run the compiled binary.
+project.testTask.prependSpawn(project.postCompileTask);
+project.testTask.prependSpawn(project.compileTask);
+
+// --- Reference apps, benchmarks -------------------------------------------------------------------
+project.addTask('synth', {
+  description: 'Render the reference apps in apps/ into dist/ (validated)',
+  steps: [
+    { spawn: 'compile' },
+    { spawn: 'post-compile' },
+    { exec: 'node bin/cdk8s-argocd synth' },
+  ],
+});
+project.addTask('bench', {
+  description: 'Run the benchmarks in bench/ against the peers and print ratios',
+  steps: [
+    { spawn: 'compile' },
+    { spawn: 'post-compile' },
+    { exec: 'node bench/run.js' },
+  ],
+});
+
+project.gitignore.removePatterns('/dist/');
+project.gitignore.exclude('/artifacts/', '/.bench/', '/coverage/', '/test-reports/');
+project.npmignore?.exclude('/apps/', '/bench/', '/dist/', '/imports/crds/', '/imports/*.ts', '/projenrc/', '/scripts/', '/.ci/', '/artifacts/');
+project.npmignore?.include('/lib/', '/bin/', '/Dockerfile');
+project.addFields({ files: undefined });
+
+project.synth();

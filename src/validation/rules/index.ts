@@ -1,0 +1,16 @@
+import { duplicateObjectRule, manifestShapeRule } from './manifest';
+import { metadataRule } from './metadata';
+import { CrossObjectRule, ObjectRule } from './rule';
+
+/** The per-object rules, in the order they run. */
+export const OBJECT_RULES: readonly ObjectRule[] = [
+  manifestShapeRule,
+  metadataRule,
+];
+
+/** The rules that look across objects. */
+export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
+  duplicateObjectRule,
+];
+
+export * from './rule';

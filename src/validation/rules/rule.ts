@@ -1,0 +1,32 @@
+import { Finding, Manifest } from '../problem';
+
+/** What every rule may ask about the input. */
+export interface RuleContext {
+  /** Every object in the input, in order. */
+  readonly objects: readonly Manifest[];
+  /** Whether the object is an Argo CD Application, ApplicationSet or AppProject. */
+  isArgoCdKind(object: Manifest): boolean;
+  /** AppProjects known besides the input (e.g. given with `--project`). */
+  readonly extraProjects: readonly Manifest[];
+}
+
+/** A check of one object at a time. A rule may report findings under several rule ids. */
+export interface ObjectRule {
+  /** The family of rule ids this rule reports, e.g. `metadata`. */
+  readonly id: string;
+  /** Whether to run on this object. */
+  appliesTo(object: Manifest, context: RuleContext): boolean;
+  check(object: Manifest, context: RuleContext): Finding[];
+}
+
+/** A finding about the object at `index` in the input. */
+export interface IndexedFinding {
+  readonly index: number;
+  readonly finding: Finding;
+}
+
+/** A check across objects (an Application against its AppProject, references, duplicates). */
+export interface CrossObjectRule {
+  readonly id: string;
+  check(context: RuleContext): IndexedFinding[];
+}

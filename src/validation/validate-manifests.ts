@@ -1,0 +1,64 @@
+import { identityOf, Manifest, Problem, Severity } from './problem';
+import { CROSS_OBJECT_RULES, OBJECT_RULES, RuleContext } from './rules';
+import { crdOf, schemaFindings } from './schema';
+
+/** Options for `validateManifests`. */
+export interface ValidationOptions {
+  /**
+   * AppProjects that are not in the input but that Applications in it refer to (for the
+   * cross-object checks).
+   * @default - only AppProjects in the input are known
+   */
+  readonly projects?: Manifest[];
+  /**
+   * Rule ids (or rule id prefixes ending in `/`) whose problems are dropped.
+   * @default - every rule runs
+   */
+  readonly skipRules?: string[];
+}
+
+/**
+ * Validates plain manifests the way Argo CD and the Kubernetes API server would judge them:
+ * schema (the pinned Argo CD CRDs, strict about unknown fields), Argo CD's run-time rules and
+ * cross-object rules. Objects that are not Argo CD kinds are checked only by the rules that apply
+ * to any object.
+ *
+ * @param objects parsed manifests, e.g. from `yaml.parseAllDocuments` or `chart.toJson()`
+ * @returns every problem found, errors and warnings, in input order (`index` is the position in `objects`)
+ */
+export function validateManifests(objects: readonly unknown[], options: ValidationOptions = {}): Problem[] {
+  const manifests = objects as Manifest[];
+  const context: RuleContext = {
+    objects: manifests,
+    extraProjects: options.projects ?? [],
+    isArgoCdKind: (o) => o !== null && typeof o === 'object' && crdOf(o) !== undefined,
+  };
+  const skip = options.skipRules ?? [];
+  const skipped = (rule: string) => skip.some((s) => (s.endsWith('/') ? rule.startsWith(s) : rule === s));
+
+  const byIndex: Problem[][] = manifests.map(() => []);
+  const add = (index: number, finding: { severity: Severity; rule: string; message: string; path: string }) => {
+    if (skipped(finding.rule)) return;
+    byIndex[index].push({ ...finding, ...identityOf(manifests[index]), index });
+  };
+
+  manifests.forEach((object, index) => {
+    for (const rule of OBJECT_RULES) {
+      if (!rule.appliesTo(object, context)) continue;
+      const findings = rule.check(object, context);
+      findings.forEach((f) => add(index, f));
+      // An object that is not even a typed manifest gets no further checks.
+      if (rule.id === 'manifest' && findings.length > 0) return;
+    }
+    schemaFindings(object).forEach((f) => add(index, f));
+  });
+  for (const rule of CROSS_OBJECT_RULES) {
+    for (const { index, finding } of rule.check(context)) add(index, finding);
+  }
+  return byIndex.flat();
+}
+
+/** Whether any problem is an error (or, with `strict`, any problem at all). */
+export function hasErrors(problems: readonly Problem[], strict = false): boolean {
+  return problems.some((p) => strict || p.severity === Severity.ERROR);
+}
