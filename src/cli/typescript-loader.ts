@@ -79,7 +79,8 @@ export function installModuleFallback(): void {
       if ((e as any).code !== 'MODULE_NOT_FOUND' || !bare) throw e;
       if (request === 'cdk8s-argocd') return require.resolve(root);
       if (request.startsWith('cdk8s-argocd/')) return require.resolve(path.join(root, request.slice('cdk8s-argocd/'.length)));
-      return original.call(this, request, Object.assign(new M(anchor), { filename: anchor, paths: M._nodeModulePaths(root) }), isMain, options);
+      // Resolve as if required from the CLI package itself (explicit lookup paths of the caller are dropped).
+      return original.call(this, request, Object.assign(new M(anchor), { filename: anchor, paths: M._nodeModulePaths(root) }), isMain, undefined);
     }
   };
 }
