@@ -139,7 +139,7 @@ project.addTask('bench', {
 
 project.gitignore.removePatterns('/dist/');
 project.gitignore.exclude('/artifacts/', '/.bench/', '/coverage/', '/test-reports/');
-project.npmignore?.exclude('/apps/', '/bench/', '/dist/', '/imports/crds/', '/imports/*.ts', '/projenrc/', '/scripts/', '/.ci/', '/artifacts/');
+project.npmignore?.exclude('/apps/', '/bench/', '/dist/', '/imports/crds/', '/imports/*.ts', '/imports/validators/', '/cdk8s.yaml', '/projenrc/', '/scripts/', '/.ci/', '/.notes/', '/artifacts/', '/coverage/', '/test-reports/');
 project.npmignore?.include('/lib/', '/bin/', '/Dockerfile');
 project.addFields({ files: undefined });
 
