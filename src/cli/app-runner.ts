@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from './errors';
-import { installModuleFallback, installTypeScriptLoader } from './typescript-loader';
+import { installModuleFallback, installTypeScriptLoader, ownPackageRoot } from './typescript-loader';
 import { Manifest } from '../validation/problem';
 
 /** An object a chart rendered, with the construct that rendered it. */
@@ -43,6 +43,7 @@ export function runApp(entry: string): RenderedApp[] {
   }
   installTypeScriptLoader();
   installModuleFallback();
+  checkLibraryVersion(path.dirname(file));
 
   // The cdk8s copy the app will use (its own node_modules first, else the one installed with the CLI).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -120,6 +121,42 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
     };
   }
   return { charts, stringify: (objects) => Yaml.stringify(...objects) };
+}
+
+/**
+ * Fails with a clear message when the app's directory (or a parent) installs its own copy of
+ * cdk8s-argocd whose major version (minor for 0.x) differs from the CLI's: the CLI would render
+ * with one copy and the app build objects with another.
+ */
+export function checkLibraryVersion(appDir: string): void {
+  const own = packageVersion(path.join(ownPackageRoot(), 'package.json'));
+  let dir = path.resolve(appDir);
+  for (;;) {
+    const pkg = path.join(dir, 'node_modules', 'cdk8s-argocd', 'package.json');
+    if (fs.existsSync(pkg)) {
+      if (fs.realpathSync(path.dirname(pkg)) === fs.realpathSync(ownPackageRoot())) return;
+      const theirs = packageVersion(pkg);
+      if (theirs === undefined || own === undefined) return;
+      const line = (v: string) => { const [major, minor] = v.split('.'); return major === '0' ? `0.${minor}` : major; };
+      if (line(theirs) !== line(own)) {
+        throw new InputError(`the repository pins cdk8s-argocd ${theirs} (${path.relative(process.cwd(), pkg) || pkg}) but this CLI is cdk8s-argocd ${own}: `
+          + `pin cdk8s-argocd@${line(own)}${line(own).includes('.') ? '.x' : ''} in the repository, or use the plugin image of version ${theirs}`);
+      }
+      return;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+function packageVersion(file: string): string | undefined {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf-8')).version;
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './errors';
+import { generateCommand } from './generate';
+import { pluginCommand } from './plugin';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
@@ -14,6 +16,8 @@ export function program(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   root.addCommand(synthCommand());
   root.addCommand(validateCommand());
+  root.addCommand(generateCommand());
+  root.addCommand(pluginCommand());
   for (const c of root.commands) c.showHelpAfterError('(run with --help for usage)');
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();

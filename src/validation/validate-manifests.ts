@@ -15,6 +15,13 @@ export interface ValidationOptions {
    * @default - every rule runs
    */
   readonly skipRules?: string[];
+  /**
+   * Config Management Plugin configs (plugin.yaml objects) that Applications in the input may
+   * target, for the `plugin/*` checks of `source.plugin`. ConfigMaps in the input holding a
+   * `plugin.yaml` key are known too.
+   * @default - only plugins in the input are known
+   */
+  readonly plugins?: unknown[];
 }
 
 /**
@@ -31,6 +38,7 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   const context: RuleContext = {
     objects: manifests,
     extraProjects: options.projects ?? [],
+    extraPlugins: (options.plugins ?? []) as Manifest[],
     isArgoCdKind: (o) => o !== null && typeof o === 'object' && crdOf(o) !== undefined,
   };
   const skip = options.skipRules ?? [];

@@ -1,5 +1,6 @@
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
+import { pluginRule } from './plugin';
 import { CrossObjectRule, ObjectRule } from './rule';
 
 /** The per-object rules, in the order they run. */
@@ -11,6 +12,7 @@ export const OBJECT_RULES: readonly ObjectRule[] = [
 /** The rules that look across objects. */
 export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
   duplicateObjectRule,
+  pluginRule,
 ];
 
 export * from './rule';

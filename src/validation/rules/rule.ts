@@ -8,6 +8,8 @@ export interface RuleContext {
   isArgoCdKind(object: Manifest): boolean;
   /** AppProjects known besides the input (e.g. given with `--project`). */
   readonly extraProjects: readonly Manifest[];
+  /** Config Management Plugin configs (plugin.yaml objects) known besides the input. */
+  readonly extraPlugins?: readonly Manifest[];
 }
 
 /** A check of one object at a time. A rule may report findings under several rule ids. */

@@ -1,0 +1,2 @@
+export * from './config-management-plugin';
+export * from './repo-server-sidecar';
