@@ -10,6 +10,8 @@ export interface ManifestDocument {
   /** Position of the document in its file, from 0. */
   readonly index: number;
   readonly object: Manifest;
+  /** JSON pointer of the object inside the document: `""`, or `/items/N` for an item of a `List`. */
+  readonly base: string;
   readonly document: YAML.Document.Parsed;
   readonly lineCounter: YAML.LineCounter;
 }
@@ -69,9 +71,20 @@ export function parseManifestFile(file: string, text: string): { documents: Mani
     }
     const object = document.toJS({ maxAliasCount: 1000 });
     if (object === null || object === undefined) return;
-    documents.push({ file, index, object, document, lineCounter });
+    // `kind: List` (and `*List`) documents are unpacked, as the repo server does; `items: null` is dropped.
+    if (isList(object)) {
+      (object.items ?? []).forEach((item: Manifest, i: number) => documents.push({ file, index, object: item, base: `/items/${i}`, document, lineCounter }));
+      return;
+    }
+    documents.push({ file, index, object, base: '', document, lineCounter });
   });
   return { documents, failures };
+}
+
+function isList(object: unknown): object is { items?: Manifest[] } {
+  const o = object as Manifest;
+  return o !== null && typeof o === 'object' && typeof o.kind === 'string' && o.kind.endsWith('List')
+    && typeof o.apiVersion === 'string' && (o.items === null || Array.isArray(o.items));
 }
 
 /**
@@ -81,7 +94,7 @@ export function parseManifestFile(file: string, text: string): { documents: Mani
 export function locate(doc: ManifestDocument, ptr: string, key = false): { line: number; column: number } {
   let node: any = doc.document.contents;
   let best: any = node;
-  const segments = segmentsOf(ptr);
+  const segments = segmentsOf(doc.base + ptr);
   segments.forEach((seg, i) => {
     if (!node) return;
     if (YAML.isMap(node)) {

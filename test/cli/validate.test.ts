@@ -130,3 +130,28 @@ describe('cdk8s-argocd validate', () => {
     expect(r.stdout).toMatch(/Usage: cdk8s-argocd validate \[options\] <paths\.\.\.>/);
   });
 });
+
+describe('cdk8s-argocd validate on List documents', () => {
+  test('items of a kind: List are validated one by one, located inside the list', () => {
+    const dir = tempDir({
+      'list.yaml': [
+        'apiVersion: v1',
+        'kind: List',
+        'items:',
+        '- apiVersion: v1',
+        '  kind: ConfigMap',
+        '  metadata: {name: a}',
+        '- apiVersion: argoproj.io/v1alpha1',
+        '  kind: AppProject',
+        '  metadata: {name: p, namespace: argocd}',
+        '  spec:',
+        '    sourceRepo: ["*"]',
+        '',
+      ].join('\n'),
+    });
+    const r = runCli(['validate', 'list.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(/^list\.yaml:11:5: error: unknown field 'sourceRepo' in spec: .*did you mean 'sourceRepos'\? \[schema\/unknown-field\] \(AppProject argocd\/p\)$/);
+    expect(r.stdout).toMatch(/1 error, 0 warnings in 2 objects from 1 file/);
+  });
+});
