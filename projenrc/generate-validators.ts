@@ -17,8 +17,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { _ } from 'ajv';
-import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone';
+import addFormats from 'ajv-formats';
 import * as YAML from 'yaml';
 
 type Schema = { [key: string]: any };

@@ -8,7 +8,9 @@ import * as path from 'path';
 import { ROOT, tempDir } from './cli/run-cli';
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, {
-  cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'],
+  cwd,
+  encoding: 'utf-8',
+  stdio: ['ignore', 'pipe', 'pipe'],
   env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
 });
 

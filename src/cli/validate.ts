@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
-import { ManifestDocument, expandPaths, locate, parseManifestFile } from './manifest-files';
 import { EXIT_INVALID, EXIT_OK, InputError } from './errors';
 import { formatText, LocatedProblem, summary, toJson } from './format';
+import { ManifestDocument, expandPaths, locate, parseManifestFile } from './manifest-files';
 import { hasErrors, validateManifests } from '../validation';
 import { Severity } from '../validation/problem';
 
@@ -21,8 +21,18 @@ export function validateFiles(paths: readonly string[]): { problems: LocatedProb
     documents.push(...docs);
     for (const f of failures) {
       problems.push({
-        severity: Severity.ERROR, rule: 'yaml/parse', message: `cannot parse YAML: ${f.message}`,
-        apiVersion: '', kind: '', namespace: '', name: '', path: '', file: f.file, index: f.index, line: f.line, column: f.column,
+        severity: Severity.ERROR,
+        rule: 'yaml/parse',
+        message: `cannot parse YAML: ${f.message}`,
+        apiVersion: '',
+        kind: '',
+        namespace: '',
+        name: '',
+        path: '',
+        file: f.file,
+        index: f.index,
+        line: f.line,
+        column: f.column,
       });
     }
   }

@@ -108,8 +108,13 @@ function describe(value: unknown): string {
 }
 
 const ARTICLES: { [type: string]: string } = {
-  string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean',
-  object: 'an object (a map of fields)', array: 'a list', null: 'null',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object (a map of fields)',
+  array: 'a list',
+  null: 'null',
 };
 
 function typeFix(expected: string, value: unknown): string {

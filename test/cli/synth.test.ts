@@ -40,7 +40,9 @@ describe('cdk8s-argocd synth', () => {
     expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['apps.k8s.yaml']);
     const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(dir, 'out', 'apps.k8s.yaml'), 'utf-8')).map((d) => d.toJS());
     expect(docs).toEqual([{
-      apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'web', namespace: 'argocd' },
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'web', namespace: 'argocd' },
       spec: {
         destination: { namespace: 'web', server: 'https://kubernetes.default.svc' },
         project: 'default',

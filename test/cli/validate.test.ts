@@ -56,13 +56,26 @@ describe('cdk8s-argocd validate', () => {
     expect(out.valid).toBe(false);
     expect(out.problems).toEqual([
       {
-        severity: 'error', rule: 'schema/required', message: 'missing required field spec.source.repoURL: add it',
-        file: path.join(dir, 'apps.yaml'), index: 2, apiVersion: 'argoproj.io/v1alpha1', kind: 'Application',
-        namespace: 'argocd', name: 'broken', path: '/spec/source/repoURL',
+        severity: 'error',
+        rule: 'schema/required',
+        message: 'missing required field spec.source.repoURL: add it',
+        file: path.join(dir, 'apps.yaml'),
+        index: 2,
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        namespace: 'argocd',
+        name: 'broken',
+        path: '/spec/source/repoURL',
       },
       expect.objectContaining({
-        severity: 'error', rule: 'schema/unknown-field', file: path.join(dir, 'apps.yaml'), index: 2, kind: 'Application',
-        name: 'broken', path: '/spec/source/repoUrl', message: expect.stringMatching(/did you mean 'repoURL'\?/),
+        severity: 'error',
+        rule: 'schema/unknown-field',
+        file: path.join(dir, 'apps.yaml'),
+        index: 2,
+        kind: 'Application',
+        name: 'broken',
+        path: '/spec/source/repoUrl',
+        message: expect.stringMatching(/did you mean 'repoURL'\?/),
       }),
     ]);
     expect(Object.keys(out.problems[0])).toEqual(['severity', 'rule', 'message', 'file', 'index', 'apiVersion', 'kind', 'namespace', 'name', 'path']);

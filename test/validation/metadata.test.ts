@@ -1,10 +1,10 @@
-import { validateManifests } from '../../src';
 import { application, appProject, withChange } from './fixtures';
+import { validateManifests } from '../../src';
 
 describe('metadata rules', () => {
   test('a valid name, labels and annotations pass', () => {
     const app = withChange(application(), (o) => {
-      o.metadata.labels = { 'app.kubernetes.io/name': 'guestbook', team: '' };
+      o.metadata.labels = { 'app.kubernetes.io/name': 'guestbook', 'team': '' };
       o.metadata.annotations = { 'example.com/note': 'anything goes: here, even spaces' };
     });
     expect(validateManifests([app])).toEqual([]);

@@ -1,5 +1,5 @@
-import { validateManifests } from '../../src';
 import { application, applicationSet, appProject, withChange } from './fixtures';
+import { validateManifests } from '../../src';
 
 const rulesOf = (objects: unknown[]) => validateManifests(objects).map((p) => `${p.rule} ${p.path}`);
 
