@@ -135,13 +135,15 @@ export class RepoServerSidecar {
    * file name → content, `kustomization.yaml` included.
    */
   public kustomizeOverlay(base: string): { [file: string]: any } {
+    // Patches match the base before kustomize sets the namespace: they name no namespace.
+    const withoutNamespace = (o: any) => ({ ...o, metadata: { name: o.metadata.name } });
     const files: { [file: string]: any } = {
       'plugin-configmap.yaml': this.configMap(),
-      'repo-server-patch.yaml': this.deploymentPatch(),
+      'repo-server-patch.yaml': withoutNamespace(this.deploymentPatch()),
     };
     const patches = [{ path: 'repo-server-patch.yaml' }];
     if (Object.keys(this.cmdParamsPatch().data).length > 0) {
-      files['cmd-params-patch.yaml'] = this.cmdParamsPatch();
+      files['cmd-params-patch.yaml'] = withoutNamespace(this.cmdParamsPatch());
       patches.push({ path: 'cmd-params-patch.yaml' });
     }
     files['kustomization.yaml'] = {
