@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './errors';
 import { generateCommand } from './generate';
 import { pluginCommand } from './plugin';
+import { planCommand } from './plan';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
@@ -16,6 +17,7 @@ export function program(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   root.addCommand(synthCommand());
   root.addCommand(validateCommand());
+  root.addCommand(planCommand());
   root.addCommand(generateCommand());
   root.addCommand(pluginCommand());
   for (const c of root.commands) c.showHelpAfterError('(run with --help for usage)');
