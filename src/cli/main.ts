@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './errors';
 import { generateCommand } from './generate';
-import { pluginCommand } from './plugin';
 import { planCommand } from './plan';
+import { pluginCommand } from './plugin';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
