@@ -1,0 +1,222 @@
+import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../glob';
+import { pointer } from '../json-pointer';
+import { error, Manifest, warning } from '../problem';
+import { applicationSources } from './application';
+import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
+
+const isObject = (v: unknown): v is Manifest => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const q = (v: unknown) => JSON.stringify(v);
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+/**
+ * `AppProject.IsSourcePermitted` (pkg/apis/application/v1alpha1/app_project_types.go): entries are
+ * gobwas globs with `/` as separator over normalized Git URLs; a `!` entry only negates once an
+ * earlier entry matched, and a failing deny entry denies at once.
+ */
+export function isSourcePermitted(sourceRepos: readonly string[], repoURL: string): boolean {
+  const src = normalizeGitUrl(repoURL);
+  let any = false;
+  for (const entry of sourceRepos) {
+    const normalized = isDenyPattern(entry) ? '!' + normalizeGitUrl(entry.slice(1)) : normalizeGitUrl(entry);
+    const matched = argoGlobMatch(normalized, src, any, '/');
+    if (matched) any = true;
+    else if (isDenyPattern(normalized)) return false;
+  }
+  return any;
+}
+
+/** `AppProject.isDestinationMatched`: (server glob || name glob) && namespace glob, `!` negation, no separators. */
+export function isDestinationPermitted(destinations: readonly Manifest[], dest: { server?: string; name?: string; namespace?: string }): boolean {
+  let any = false;
+  for (const item of destinations) {
+    const iName = str(item.name);
+    const iServer = str(item.server);
+    const iNs = str(item.namespace);
+    const nameMatched = !!dest.name && argoGlobMatch(iName, dest.name, any);
+    const serverMatched = !!dest.server && argoGlobMatch(iServer, dest.server, any);
+    const nsMatched = argoGlobMatch(iNs, dest.namespace ?? '', any);
+    if ((serverMatched || nameMatched) && nsMatched) {
+      any = true;
+    } else if ((!nameMatched && isDenyPattern(iName)) || (!serverMatched && isDenyPattern(iServer)) || (!nsMatched && isDenyPattern(iNs))) {
+      return false;
+    }
+  }
+  return any;
+}
+
+/**
+ * `AppProject.IsGroupKindNamePermitted`: namespaced kinds pass when the namespace whitelist is
+ * absent (nil) or matches, an explicit empty list allows none; cluster-scoped kinds need a
+ * whitelist match; blacklists win. Matching uses filepath.Match on kind, group (and name for
+ * cluster resources), as in types.go `isResourceInList` / `isNamedResourceInList`.
+ */
+export function isGroupKindNamePermitted(spec: Manifest, group: string, kind: string, name: string, namespaced: boolean): { permitted: boolean; why?: string } {
+  const inList = (list: unknown, named: boolean) => Array.isArray(list) && list.some((item: unknown) => isObject(item)
+    && filepathMatch(str(item.kind), kind) && filepathMatch(str(item.group), group)
+    && (!named || !item.name || filepathMatch(str(item.name), name)));
+  if (namespaced) {
+    const wl = spec.namespaceResourceWhitelist;
+    const white = wl === undefined || wl === null || inList(wl, false);
+    if (!white) return { permitted: false, why: 'namespaceResourceWhitelist' };
+    if (inList(spec.namespaceResourceBlacklist, false)) return { permitted: false, why: 'namespaceResourceBlacklist' };
+    return { permitted: true };
+  }
+  const cwl = spec.clusterResourceWhitelist;
+  const white = Array.isArray(cwl) && cwl.length > 0 && inList(cwl, true);
+  if (!white) return { permitted: false, why: 'clusterResourceWhitelist' };
+  if (Array.isArray(spec.clusterResourceBlacklist) && spec.clusterResourceBlacklist.length > 0 && inList(spec.clusterResourceBlacklist, true)) {
+    return { permitted: false, why: 'clusterResourceBlacklist' };
+  }
+  return { permitted: true };
+}
+
+/** Built-in cluster-scoped kinds (group/kind); CRDs in the input add theirs. */
+const CLUSTER_SCOPED = new Set([
+  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService',
+  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
+  'scheduling.k8s.io/PriorityClass', 'node.k8s.io/RuntimeClass', 'networking.k8s.io/IngressClass',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration', 'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'certificates.k8s.io/CertificateSigningRequest', 'flowcontrol.apiserver.k8s.io/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration', 'policy/PodSecurityPolicy',
+]);
+const NAMESPACED_BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io',
+  'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io', 'storage.k8s.io']);
+
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
+const isArgo = (o: Manifest) => str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind));
+
+/**
+ * The project permissions of Applications whose AppProject is in the input (or given with
+ * `options.projects`): source repos, destination, application namespace, and the kinds of
+ * resources rendered in the same input.
+ */
+export const projectPermissionsRule: CrossObjectRule = {
+  id: 'project-permissions',
+  check(ctx: RuleContext): IndexedFinding[] {
+    const out: IndexedFinding[] = [];
+    const projects = new Map<string, Manifest>();
+    for (const p of [...ctx.extraProjects, ...ctx.objects]) {
+      if (isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name)) {
+        projects.set(str(p.metadata.name), p);
+      }
+    }
+    const apps = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/'));
+    // Scopes from CRDs in the input.
+    const crdScope = new Map<string, boolean>();
+    for (const o of ctx.objects) {
+      if (isObject(o) && o.kind === 'CustomResourceDefinition' && isObject(o.spec) && isObject(o.spec.names)) {
+        crdScope.set(`${str(o.spec.group)}/${str(o.spec.names.kind)}`, o.spec.scope === 'Namespaced');
+      }
+    }
+    const namespacedOf = (o: Manifest): boolean | undefined => {
+      const key = `${groupOf(str(o.apiVersion))}/${str(o.kind)}`;
+      if (CLUSTER_SCOPED.has(key)) return false;
+      if (crdScope.has(key)) return crdScope.get(key);
+      if (NAMESPACED_BUILTIN_GROUPS.has(groupOf(str(o.apiVersion)))) return true;
+      return isObject(o.metadata) && typeof o.metadata.namespace === 'string' ? true : undefined;
+    };
+
+    for (const { o: app, index } of apps) {
+      const spec: Manifest = isObject(app.spec) ? app.spec : {};
+      const projectName = str(spec.project) || 'default';
+      const project = projects.get(projectName);
+      if (!project) continue;
+      const pspec: Manifest = isObject(project.spec) ? project.spec : {};
+      const appName = str(app.metadata?.name);
+
+      // Source repositories (util/argo/argo.go ValidatePermissions -> IsSourcePermitted).
+      const repos: string[] = Array.isArray(pspec.sourceRepos) ? pspec.sourceRepos.filter((r: unknown) => typeof r === 'string') : [];
+      for (const { source, ptr } of applicationSources(spec)) {
+        const url = str(source.repoURL);
+        if (url && !isSourcePermitted(repos, url)) {
+          out.push({ index, finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
+            `application repo ${url} is not permitted in project '${projectName}': add ${q(url)} (or a glob that matches it) to spec.sourceRepos of AppProject '${projectName}'${repos.some(isDenyPattern) ? ', or remove the "!" entry that denies it' : ''}`) });
+        }
+      }
+
+      // Destination (IsDestinationPermitted); the in-cluster server and name are interchangeable.
+      const d = isObject(spec.destination) ? spec.destination : undefined;
+      if (d) {
+        let server = str(d.server) || undefined;
+        let name = str(d.name) || undefined;
+        if (server === IN_CLUSTER && !name) name = 'in-cluster';
+        else if (name === 'in-cluster' && !server) server = IN_CLUSTER;
+        const namespace = str(d.namespace);
+        const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
+        if (!isDestinationPermitted(dests, { server, name, namespace })) {
+          const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
+          out.push({ index, finding: error('project-permissions/destination', '/spec/destination',
+            `application destination {${target}, namespace: ${q(namespace)}} is not permitted in project '${projectName}': add {${target}, namespace: ${q(namespace || '*')}} to spec.destinations of AppProject '${projectName}'`) });
+        }
+      }
+
+      // Application namespace (IsAppNamespacePermitted): the control-plane namespace is taken to
+      // be the AppProject's namespace.
+      const appNs = str(app.metadata?.namespace);
+      const controlNs = str(project.metadata?.namespace) || 'argocd';
+      if (appNs && appNs !== controlNs) {
+        const list: string[] = Array.isArray(pspec.sourceNamespaces) ? pspec.sourceNamespaces.filter((s: unknown) => typeof s === 'string') : [];
+        if (!matchStringInList(list, appNs)) {
+          out.push({ index, finding: error('project-permissions/source-namespace', '/metadata/namespace',
+            `Application '${appName}' lives in namespace ${q(appNs)}, outside the control-plane namespace ${q(controlNs)}, which project '${projectName}' does not permit: add ${q(appNs)} to spec.sourceNamespaces of AppProject '${projectName}' (and to application.namespaces of argocd-cmd-params-cm)`) });
+        }
+      }
+    }
+
+    // Resource kinds: objects rendered in the same input, attributed to an Application by the
+    // tracking annotation or instance label, or to the only Application in the input.
+    const appByName = new Map(apps.map(({ o }) => [str(o.metadata?.name), o]));
+    const workloads = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind && o.apiVersion && !isArgo(o));
+    for (const { o, index } of workloads) {
+      const tracking = str(o.metadata?.annotations?.['argocd.argoproj.io/tracking-id']).split(':')[0];
+      const instance = str(o.metadata?.labels?.['app.kubernetes.io/instance']);
+      const app = appByName.get(tracking) ?? appByName.get(instance) ?? (apps.length === 1 ? apps[0].o : undefined);
+      if (!app) continue;
+      const projectName = str(app.spec?.project) || 'default';
+      const project = projects.get(projectName);
+      if (!project) continue;
+      const namespaced = namespacedOf(o);
+      if (namespaced === undefined) continue;
+      const group = groupOf(str(o.apiVersion));
+      const kind = str(o.kind);
+      const name = str(o.metadata?.name);
+      const r = isGroupKindNamePermitted(isObject(project.spec) ? project.spec : {}, group, kind, name, namespaced);
+      if (r.permitted) continue;
+      const entry = `{group: ${q(group)}, kind: ${q(kind)}}`;
+      const fix = r.why === 'clusterResourceWhitelist' || r.why === 'namespaceResourceWhitelist'
+        ? `add ${entry} to spec.${r.why} of AppProject '${projectName}'`
+        : `remove the entry matching ${entry} from spec.${r.why} of AppProject '${projectName}'`;
+      const scope = namespaced ? 'namespaced' : 'cluster-scoped';
+      out.push({ index, finding: (app === apps[0]?.o && apps.length === 1 && !tracking && !instance ? warning : error)('project-permissions/resource-kind', '',
+        `${scope} resource ${group ? group + '/' : ''}${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is not permitted in project '${projectName}' (${r.why}): ${fix}`) });
+    }
+    return out;
+  },
+};
+
+/**
+ * Sync waves on Applications gate an app of apps only when the argoproj.io/Application health
+ * check is restored in argocd-cm (removed in Argo CD 1.8; docs/operator-manual/health.md).
+ */
+export const applicationWaveHealthRule: CrossObjectRule = {
+  id: 'application/wave-health-check',
+  check(ctx: RuleContext): IndexedFinding[] {
+    const restored = ctx.objects.some((o) => isObject(o) && o.kind === 'ConfigMap' && str(o.metadata?.name) === 'argocd-cm' && isObject(o.data)
+      && (o.data['resource.customizations.health.argoproj.io_Application'] !== undefined
+        || /argoproj\.io\/Application:[\s\S]*health\.lua/.test(str(o.data['resource.customizations']))));
+    if (restored) return [];
+    const out: IndexedFinding[] = [];
+    ctx.objects.forEach((o, index) => {
+      if (!isObject(o) || o.kind !== 'Application' || !str(o.apiVersion).startsWith('argoproj.io/')) return;
+      const wave = o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'];
+      if (wave === undefined) return;
+      out.push({ index, finding: warning('application/wave-health-check', pointer('metadata', 'annotations', 'argocd.argoproj.io/sync-wave'),
+        `Application '${str(o.metadata?.name)}' has sync wave ${q(wave)}, but waves between Applications only gate when the argoproj.io/Application health check is restored in argocd-cm (resource.customizations.health.argoproj.io_Application): add that health check, or expect every child to sync at once`) });
+    });
+    return out;
+  },
+};
