@@ -1,7 +1,10 @@
+import { appProjectRule } from './app-project';
+import { applicationRule } from './application';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
 import { pluginRule } from './plugin';
+import { applicationWaveHealthRule, projectPermissionsRule } from './project-permissions';
 import { resourceOptionsRule } from './resource-options';
 import { CrossObjectRule, ObjectRule } from './rule';
 import { syncWaveRule } from './sync-wave';
@@ -10,6 +13,8 @@ import { syncWaveRule } from './sync-wave';
 export const OBJECT_RULES: readonly ObjectRule[] = [
   manifestShapeRule,
   metadataRule,
+  applicationRule,
+  appProjectRule,
   hookRule,
   syncWaveRule,
   resourceOptionsRule,
@@ -18,6 +23,8 @@ export const OBJECT_RULES: readonly ObjectRule[] = [
 /** The rules that look across objects. */
 export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
   duplicateObjectRule,
+  projectPermissionsRule,
+  applicationWaveHealthRule,
   pluginRule,
 ];
 
