@@ -1,5 +1,5 @@
-import { identityOf, Manifest, Problem, Severity } from './problem';
-import { CROSS_OBJECT_RULES, OBJECT_RULES, RuleContext } from './rules';
+import { Finding, identityOf, Manifest, Problem, Severity } from './problem';
+import { CROSS_OBJECT_RULES, manifestShapeRule, OBJECT_RULES, RuleContext } from './rules';
 import { crdOf, schemaFindings } from './schema';
 
 /** Options for `validateManifests`. */
@@ -34,6 +34,9 @@ export interface ValidationOptions {
  * @returns every problem found, errors and warnings, in input order (`index` is the position in `objects`)
  */
 export function validateManifests(objects: readonly unknown[], options: ValidationOptions = {}): Problem[] {
+  if (!Array.isArray(objects)) {
+    throw new TypeError(`validateManifests expects an array of objects (e.g. chart.toJson()), got ${objects === null ? 'null' : typeof objects}: wrap a single object in [ ]`);
+  }
   const manifests = objects as Manifest[];
   const context: RuleContext = {
     objects: manifests,
@@ -45,20 +48,27 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   const skipped = (rule: string) => skip.some((s) => (s.endsWith('/') ? rule.startsWith(s) : rule === s));
 
   const byIndex: Problem[][] = manifests.map(() => []);
-  const add = (index: number, finding: { severity: Severity; rule: string; message: string; path: string }) => {
+  // Paths the schema already reported an error at, per object: a rule reporting the same path
+  // again (e.g. a missing repoURL) would only repeat it, so the schema's message wins.
+  const schemaErrorPaths: Array<Set<string>> = manifests.map(() => new Set());
+  const add = (index: number, finding: Finding) => {
     if (skipped(finding.rule)) return;
+    if (!finding.rule.startsWith('schema/') && schemaErrorPaths[index].has(finding.path)) return;
     byIndex[index].push({ ...finding, ...identityOf(manifests[index]), index });
   };
 
   manifests.forEach((object, index) => {
-    for (const rule of OBJECT_RULES) {
-      if (!rule.appliesTo(object, context)) continue;
-      const findings = rule.check(object, context);
-      findings.forEach((f) => add(index, f));
-      // An object that is not even a typed manifest gets no further checks.
-      if (rule.id === 'manifest' && findings.length > 0) return;
+    const shapeFindings = manifestShapeRule.check(object, context);
+    shapeFindings.forEach((f) => add(index, f));
+    // An object that is not even a typed manifest gets no further checks.
+    if (shapeFindings.length > 0) return;
+    for (const f of schemaFindings(object)) {
+      if (f.severity === Severity.ERROR) schemaErrorPaths[index].add(f.path);
+      add(index, f);
     }
-    schemaFindings(object).forEach((f) => add(index, f));
+    for (const rule of OBJECT_RULES) {
+      if (rule.appliesTo(object, context)) rule.check(object, context).forEach((f) => add(index, f));
+    }
   });
   for (const rule of CROSS_OBJECT_RULES) {
     for (const { index, finding } of rule.check(context)) add(index, finding);

@@ -198,3 +198,9 @@ describe('schema validation against the Argo CD v3.5.1 CRDs', () => {
     expect(validateManifests([bad], { skipRules: ['schema/'] })).toEqual([]);
   });
 });
+
+describe('validateManifests input', () => {
+  test('fails when it is not given an array', () => {
+    expect(() => validateManifests({ kind: 'Application' } as any)).toThrow(/validateManifests expects an array of objects \(e\.g\. chart\.toJson\(\)\), got object: wrap a single object in \[ \]/);
+  });
+});

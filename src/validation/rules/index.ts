@@ -9,9 +9,11 @@ import { resourceOptionsRule } from './resource-options';
 import { CrossObjectRule, ObjectRule } from './rule';
 import { syncWaveRule } from './sync-wave';
 
-/** The per-object rules, in the order they run. */
+/**
+ * The per-object rules, in the order they run, after `manifestShapeRule` (which runs first, on
+ * every document) and the schema.
+ */
 export const OBJECT_RULES: readonly ObjectRule[] = [
-  manifestShapeRule,
   metadataRule,
   applicationRule,
   appProjectRule,
@@ -29,3 +31,4 @@ export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
 ];
 
 export * from './rule';
+export { manifestShapeRule };
