@@ -1,40 +1,91 @@
 /**
- * The reference platform: one AppProject for the web team and two Applications deployed through it.
- * Written against the L1 classes generated from the vendored Argo CD v3.5.1 CRDs.
+ * The reference platform: two teams' AppProjects with roles and sync windows, an app of apps
+ * that syncs the teams' Applications, multi-source Helm with `$values`, and a Kustomize app with
+ * image overrides. Rendered by `npm run synth` into dist/platform/.
  */
-import { App, Chart, ChartProps } from 'cdk8s';
+import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Application } from '../../imports/application-argoproj.io';
-import { AppProject } from '../../imports/appproject-argoproj.io';
+import {
+  AppOfApps, Application, ApplicationSource, AppProject, CascadeDelete, Destination, ProjectAction, ProjectPolicy,
+  SyncOption, SyncWindowKind,
+} from '../../src';
 
-export class PlatformChart extends Chart {
+const REPO = 'https://github.com/example-org/platform.git';
+
+/** The teams' projects and Applications; synced by the app of apps in PlatformChart. */
+export class TeamsChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
-    super(scope, id, { namespace: 'argocd', ...props });
+    super(scope, id, props);
 
-    const project = new AppProject(this, 'web-project', {
-      metadata: { name: 'web' },
-      spec: {
-        description: 'Web team workloads',
-        sourceRepos: ['https://github.com/example-org/web-*'],
-        destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'web-*' }],
-        clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
-      },
+    const web = new AppProject(this, 'web-project', {
+      name: 'web',
+      description: 'Web team workloads',
+      sourceRepos: ['https://github.com/example-org/web-*', 'https://github.com/example-org/platform.git'],
+      destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'web-*' }],
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+      roles: [
+        { name: 'developers', description: 'Web developers', policies: [ProjectPolicy.allow(ProjectAction.GET), ProjectPolicy.allow(ProjectAction.SYNC)], groups: ['example-org:web'] },
+        { name: 'ci', description: 'CI may sync the frontend', policies: [ProjectPolicy.allow(ProjectAction.SYNC, 'web-frontend')] },
+      ],
+      syncWindows: [
+        { kind: SyncWindowKind.DENY, schedule: '0 22 * * *', duration: Duration.hours(8), applications: ['*'], manualSync: true, timeZone: 'Europe/Berlin' },
+      ],
     });
 
-    for (const [name, path] of [['web-frontend', 'deploy/frontend'], ['web-api', 'deploy/api']]) {
-      new Application(this, name, {
-        metadata: { name, finalizers: ['resources-finalizer.argocd.argoproj.io'] },
-        spec: {
-          project: project.name,
-          source: { repoUrl: 'https://github.com/example-org/web-apps.git', path, targetRevision: 'main' },
-          destination: { server: 'https://kubernetes.default.svc', namespace: name },
-          syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
-        },
-      });
-    }
+    const data = new AppProject(this, 'data-project', {
+      name: 'data',
+      description: 'Data team: monitoring and pipelines',
+      sourceRepos: ['https://prometheus-community.github.io/helm-charts', 'https://github.com/example-org/data-*'],
+      destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'monitoring' }, { server: 'https://kubernetes.default.svc', namespace: 'data-*' }],
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }, { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' }, { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' }],
+      roles: [{ name: 'oncall', policies: [ProjectPolicy.allow(ProjectAction.ALL)], groups: ['example-org:data-oncall'] }],
+      syncWindows: [{ kind: SyncWindowKind.ALLOW, schedule: '0 6 * * 1-5', duration: Duration.hours(12), namespaces: ['data-*'], timeZone: 'UTC' }],
+    });
+
+    const frontend = new Application(this, 'web-frontend', {
+      name: 'web-frontend',
+      project: web,
+      source: ApplicationSource.git({
+        repoURL: 'https://github.com/example-org/web-apps.git',
+        path: 'deploy/frontend/overlays/prod',
+        targetRevision: 'main',
+        kustomize: { images: ['web-frontend=ghcr.io/example-org/web-frontend:1.4.2'], commonLabels: { team: 'web' } },
+      }),
+      destination: Destination.inCluster('web-frontend'),
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: [SyncOption.CREATE_NAMESPACE], retry: { limit: 5, backoff: { duration: Duration.seconds(5), factor: 2, maxDuration: Duration.minutes(3) } } },
+      cascadeDelete: CascadeDelete.FOREGROUND,
+    });
+
+    const prometheus = new Application(this, 'prometheus', {
+      name: 'prometheus',
+      project: data,
+      sources: [
+        ApplicationSource.helmChart({
+          repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'prometheus', targetRevision: '25.27.0',
+          helm: { valueFiles: ['$values/monitoring/prometheus/values.yaml'], releaseName: 'prometheus' },
+        }),
+        ApplicationSource.ref({ repoURL: 'https://github.com/example-org/data-config.git', targetRevision: 'main', ref: 'values' }),
+      ],
+      destination: Destination.inCluster('monitoring'),
+      syncPolicy: { automated: { prune: true }, syncOptions: [SyncOption.CREATE_NAMESPACE, SyncOption.SERVER_SIDE_APPLY] },
+      ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }],
+    });
+
+    // Monitoring first, then the web frontend.
+    prometheus.setSyncWave(0);
+    frontend.setSyncWave(1);
+  }
+}
+
+/** The root: the app of apps that syncs the teams chart. */
+export class PlatformChart extends Chart {
+  constructor(scope: Construct, id: string, teams: Chart, props: ChartProps = {}) {
+    super(scope, id, props);
+    new AppOfApps(this, 'root', { name: 'platform', repoURL: REPO, path: 'dist/platform', targetRevision: 'main', charts: [teams] });
   }
 }
 
 const app = new App();
-new PlatformChart(app, 'platform');
+const teams = new TeamsChart(app, 'teams');
+new PlatformChart(app, 'platform', teams);
 app.synth();
