@@ -1,7 +1,7 @@
 import { Chart, Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Application, CascadeDelete } from './application';
 import { IAppProject } from './app-project';
+import { Application, CascadeDelete } from './application';
 import { Destination } from './destination';
 import { validationError } from './private/errors';
 import { ApplicationSource } from './source';

@@ -1,6 +1,5 @@
 import { ApiObject, JsonPatch, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import * as l1 from '../imports/application-argoproj.io';
 import { AppProject, engineErrors, IAppProject } from './app-project';
 import { Destination } from './destination';
 import { IgnoreDifference, renderIgnoreDifference } from './ignore-difference';
@@ -9,6 +8,7 @@ import { validationError } from './private/errors';
 import { compact, undefinedIfEmpty } from './private/render';
 import { ApplicationSource, renderSourceHydrator, SourceHydrator } from './source';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import * as l1 from '../imports/application-argoproj.io';
 
 /** An Application, managed here or elsewhere. */
 export interface IApplication extends IConstruct {

@@ -5,14 +5,14 @@
  */
 
 const UNITS_NS: Record<string, number> = {
-  'ns': 1,
-  'us': 1e3,
-  'µs': 1e3, // U+00B5
-  'μs': 1e3, // U+03BC
-  'ms': 1e6,
-  's': 1e9,
-  'm': 60e9,
-  'h': 3600e9,
+  ns: 1,
+  us: 1e3,
+  µs: 1e3, // U+00B5
+  μs: 1e3, // U+03BC
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
 };
 
 /**

@@ -51,7 +51,9 @@ export function isDestinationPermitted(destinations: readonly Manifest[], dest: 
  * whitelist match; blacklists win. Matching uses filepath.Match on kind, group (and name for
  * cluster resources), as in types.go `isResourceInList` / `isNamedResourceInList`.
  */
-export function isGroupKindNamePermitted(spec: Manifest, group: string, kind: string, name: string, namespaced: boolean): { permitted: boolean; why?: string } {
+export function isGroupKindNamePermitted(
+  spec: Manifest, group: string, kind: string, name: string, namespaced: boolean,
+): { permitted: boolean; why?: string } {
   const inList = (list: unknown, named: boolean) => Array.isArray(list) && list.some((item: unknown) => isObject(item)
     && filepathMatch(str(item.kind), kind) && filepathMatch(str(item.group), group)
     && (!named || !item.name || filepathMatch(str(item.name), name)));
@@ -133,8 +135,11 @@ export const projectPermissionsRule: CrossObjectRule = {
       for (const { source, ptr } of applicationSources(spec)) {
         const url = str(source.repoURL);
         if (url && !isSourcePermitted(repos, url)) {
-          out.push({ index, finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
-            `application repo ${url} is not permitted in project '${projectName}': add ${q(url)} (or a glob that matches it) to spec.sourceRepos of AppProject '${projectName}'${repos.some(isDenyPattern) ? ', or remove the "!" entry that denies it' : ''}`) });
+          out.push({
+            index,
+            finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
+              `application repo ${url} is not permitted in project '${projectName}': add ${q(url)} (or a glob that matches it) to spec.sourceRepos of AppProject '${projectName}'${repos.some(isDenyPattern) ? ', or remove the "!" entry that denies it' : ''}`),
+          });
         }
       }
 
@@ -149,8 +154,11 @@ export const projectPermissionsRule: CrossObjectRule = {
         const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
         if (!isDestinationPermitted(dests, { server, name, namespace })) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
-          out.push({ index, finding: error('project-permissions/destination', '/spec/destination',
-            `application destination {${target}, namespace: ${q(namespace)}} is not permitted in project '${projectName}': add {${target}, namespace: ${q(namespace || '*')}} to spec.destinations of AppProject '${projectName}'`) });
+          out.push({
+            index,
+            finding: error('project-permissions/destination', '/spec/destination',
+              `application destination {${target}, namespace: ${q(namespace)}} is not permitted in project '${projectName}': add {${target}, namespace: ${q(namespace || '*')}} to spec.destinations of AppProject '${projectName}'`),
+          });
         }
       }
 
@@ -161,8 +169,11 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (appNs && appNs !== controlNs) {
         const list: string[] = Array.isArray(pspec.sourceNamespaces) ? pspec.sourceNamespaces.filter((s: unknown) => typeof s === 'string') : [];
         if (!matchStringInList(list, appNs)) {
-          out.push({ index, finding: error('project-permissions/source-namespace', '/metadata/namespace',
-            `Application '${appName}' lives in namespace ${q(appNs)}, outside the control-plane namespace ${q(controlNs)}, which project '${projectName}' does not permit: add ${q(appNs)} to spec.sourceNamespaces of AppProject '${projectName}' (and to application.namespaces of argocd-cmd-params-cm)`) });
+          out.push({
+            index,
+            finding: error('project-permissions/source-namespace', '/metadata/namespace',
+              `Application '${appName}' lives in namespace ${q(appNs)}, outside the control-plane namespace ${q(controlNs)}, which project '${projectName}' does not permit: add ${q(appNs)} to spec.sourceNamespaces of AppProject '${projectName}' (and to application.namespaces of argocd-cmd-params-cm)`),
+          });
         }
       }
     }
@@ -191,8 +202,11 @@ export const projectPermissionsRule: CrossObjectRule = {
         ? `add ${entry} to spec.${r.why} of AppProject '${projectName}'`
         : `remove the entry matching ${entry} from spec.${r.why} of AppProject '${projectName}'`;
       const scope = namespaced ? 'namespaced' : 'cluster-scoped';
-      out.push({ index, finding: (app === apps[0]?.o && apps.length === 1 && !tracking && !instance ? warning : error)('project-permissions/resource-kind', '',
-        `${scope} resource ${group ? group + '/' : ''}${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is not permitted in project '${projectName}' (${r.why}): ${fix}`) });
+      out.push({
+        index,
+        finding: (app === apps[0]?.o && apps.length === 1 && !tracking && !instance ? warning : error)('project-permissions/resource-kind', '',
+          `${scope} resource ${group ? group + '/' : ''}${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is not permitted in project '${projectName}' (${r.why}): ${fix}`),
+      });
     }
     return out;
   },
@@ -214,8 +228,11 @@ export const applicationWaveHealthRule: CrossObjectRule = {
       if (!isObject(o) || o.kind !== 'Application' || !str(o.apiVersion).startsWith('argoproj.io/')) return;
       const wave = o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'];
       if (wave === undefined) return;
-      out.push({ index, finding: warning('application/wave-health-check', pointer('metadata', 'annotations', 'argocd.argoproj.io/sync-wave'),
-        `Application '${str(o.metadata?.name)}' has sync wave ${q(wave)}, but waves between Applications only gate when the argoproj.io/Application health check is restored in argocd-cm (resource.customizations.health.argoproj.io_Application): add that health check, or expect every child to sync at once`) });
+      out.push({
+        index,
+        finding: warning('application/wave-health-check', pointer('metadata', 'annotations', 'argocd.argoproj.io/sync-wave'),
+          `Application '${str(o.metadata?.name)}' has sync wave ${q(wave)}, but waves between Applications only gate when the argoproj.io/Application health check is restored in argocd-cm (resource.customizations.health.argoproj.io_Application): add that health check, or expect every child to sync at once`),
+      });
     });
     return out;
   },

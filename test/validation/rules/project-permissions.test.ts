@@ -3,8 +3,12 @@ import { filepathMatch, gobwasGlob, normalizeGitUrl } from '../../../src/validat
 import { isSourcePermitted } from '../../../src/validation/rules/project-permissions';
 
 const project = (spec: any) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'team', namespace: 'argocd' }, spec });
-const app = (spec: any, ns = 'argocd') => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'web', namespace: ns },
-  spec: { project: 'team', source: { repoURL: 'https://github.com/team/web.git', path: 'x' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'team-web' }, ...spec } });
+const app = (spec: any, ns = 'argocd') => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  metadata: { name: 'web', namespace: ns },
+  spec: { project: 'team', source: { repoURL: 'https://github.com/team/web.git', path: 'x' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'team-web' }, ...spec },
+});
 const base = { sourceRepos: ['https://github.com/team/*'], destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'team-*' }] };
 const perms = (objects: any[]) => validateManifests(objects).filter((p) => p.rule.startsWith('project-permissions/')).map((p) => [p.rule, p.message]);
 
