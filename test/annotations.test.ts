@@ -38,7 +38,10 @@ describe('Hook', () => {
   test('sets the hook types and delete policies', () => {
     const chart = Testing.chart();
     const job = new kplus.Job(chart, 'Migrate', { containers: [{ image: 'migrate:1', securityContext: { ensureNonRoot: false } }] });
-    Hook.of(job).set({ types: [HookType.PRE_SYNC, HookType.SYNC], deletePolicies: [HookDeletePolicy.HOOK_SUCCEEDED, HookDeletePolicy.BEFORE_HOOK_CREATION] });
+    Hook.of(job).set({
+      types: [HookType.PRE_SYNC, HookType.SYNC],
+      deletePolicies: [HookDeletePolicy.HOOK_SUCCEEDED, HookDeletePolicy.BEFORE_HOOK_CREATION],
+    });
     expect(annotationsOf(chart, 'Job')).toEqual({
       'argocd.argoproj.io/hook': 'PreSync,Sync',
       'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded,BeforeHookCreation',

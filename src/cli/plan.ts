@@ -35,8 +35,14 @@ export function readObjects(paths: readonly string[]): Manifest[] {
 /** The `plan --format json` document (DESIGN.md): tasks in execution order, then prune tasks in prune order. */
 export function planToJson(plan: SyncPlan): string {
   const row = (t: SyncTask) => ({
-    phase: t.phase, wave: t.wave, group: t.group, kind: t.kind, namespace: t.namespace, name: t.name,
-    hookTypes: t.hookTypes, deletePolicies: t.deletePolicies,
+    phase: t.phase,
+    wave: t.wave,
+    group: t.group,
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    hookTypes: t.hookTypes,
+    deletePolicies: t.deletePolicies,
   });
   return JSON.stringify({ tasks: plan.tasks.map(row), prune: plan.prune.map(row) }, null, 2) + '\n';
 }

@@ -237,7 +237,11 @@ export function analyzeSync(objects: Manifest[], options: PlanSyncOptions = {}):
     const phases = syncPhasesOf(object);
     if (phases.length === 0) {
       skipped.push({
-        group: groupOf(object), kind: str(object.kind), namespace: metaOf(object).namespace, name: nameOf(object), index,
+        group: groupOf(object),
+        kind: str(object.kind),
+        namespace: metaOf(object).namespace,
+        name: nameOf(object),
+        index,
         reason: isSkipped(object) ? 'skip' : isDeleteOnlyHook(object) ? 'delete-hook' : 'no-phase',
         hookTypes: hookTypesOf(object),
       });

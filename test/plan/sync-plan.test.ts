@@ -1,7 +1,16 @@
 import { analyzeSync, KIND_ORDER, kindRank, planSync } from '../../src';
 import { Manifest } from '../../src/validation/problem';
 
-function obj(kind: string, name: string, extra: { ns?: string; wave?: string; hook?: string; policy?: string; apiVersion?: string; annotations?: Record<string, string> } = {}): Manifest {
+interface Extra {
+  ns?: string;
+  wave?: string;
+  hook?: string;
+  policy?: string;
+  apiVersion?: string;
+  annotations?: Record<string, string>;
+}
+
+function obj(kind: string, name: string, extra: Extra = {}): Manifest {
   const annotations: Record<string, string> = { ...extra.annotations };
   if (extra.wave !== undefined) annotations['argocd.argoproj.io/sync-wave'] = extra.wave;
   if (extra.hook !== undefined) annotations['argocd.argoproj.io/hook'] = extra.hook;
@@ -81,7 +90,9 @@ describe('planSync: ported from gitops-engine sync_tasks_test.go', () => {
   test('TestSyncTasksSort_CRDAndCR: a CRD bubbles before its first custom resource', () => {
     const cr = obj('Workflow', 'wf', { apiVersion: 'argoproj.io/v1', hook: 'PreSync' });
     const crd = {
-      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'workflows.argoproj.io' },
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'workflows.argoproj.io' },
       spec: { group: 'argoproj.io', names: { kind: 'Workflow' } },
     };
     const tasks = planSync([cr, crd]);

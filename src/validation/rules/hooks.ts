@@ -1,10 +1,10 @@
 import {
-  ANNOTATION_HELM_HOOK, ANNOTATION_HELM_HOOK_DELETE_POLICY, ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY,
-} from '../../private/annotations';
-import {
   annotationCsv, annotationsOf, DELETE_HOOK_TYPES, deletePoliciesOf, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, hookTypesOf,
   isHook, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
 } from '../../plan/annotations';
+import {
+  ANNOTATION_HELM_HOOK, ANNOTATION_HELM_HOOK_DELETE_POLICY, ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY,
+} from '../../private/annotations';
 import { didYouMean } from '../did-you-mean';
 import { pointer } from '../json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';

@@ -1,5 +1,5 @@
-import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../private/annotations';
 import { annotationCsv, annotationsOf, groupOf } from '../../plan/annotations';
+import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../private/annotations';
 import { didYouMean } from '../did-you-mean';
 import { pointer } from '../json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';

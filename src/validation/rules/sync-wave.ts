@@ -1,5 +1,5 @@
-import { ANNOTATION_HELM_HOOK_WEIGHT, ANNOTATION_SYNC_WAVE } from '../../private/annotations';
 import { annotationsOf, atoi } from '../../plan/annotations';
+import { ANNOTATION_HELM_HOOK_WEIGHT, ANNOTATION_SYNC_WAVE } from '../../private/annotations';
 import { pointer } from '../json-pointer';
 import { error, Finding, Manifest } from '../problem';
 import { ObjectRule } from './rule';
