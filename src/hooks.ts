@@ -59,9 +59,10 @@ export interface HookOptions {
    */
   readonly deletePolicies?: HookDeletePolicy[];
   /**
-   * Emit `metadata.generateName` instead of `metadata.name`, so that Argo CD names every run
-   * `<generateName><revision>-<phase>-<time>` and keeps earlier runs apart. The value is the
-   * prefix; pass `true`-like usage through {@link Hook.useGenerateName} to derive it from the name.
+   * Emit `metadata.generateName` with this prefix instead of `metadata.name`, so that Argo CD
+   * names every run `<prefix><revision>-<phase>-<unix time>` and earlier runs do not collide.
+   * Pair it with `HookDeletePolicy.HOOK_SUCCEEDED`, or old runs accumulate. See also
+   * {@link Hook.useGenerateName}, which derives the prefix from the name.
    * @default - the object keeps its metadata.name
    */
   readonly generateName?: string;
