@@ -9,7 +9,7 @@ describe('sync-wave rules', () => {
   });
 
   test.each([
-    ['1.5', /use e\.g\. "2"$/],
+    ['1.5', /use a whole number, e\.g\. "2"$/],
     [' 1', /write "1" without spaces$/],
     ['one', /use a whole number such as "0", "1" or "-1"$/],
     ['', /use a whole number/],

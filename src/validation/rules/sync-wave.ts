@@ -10,7 +10,7 @@ function integerFix(text: string): string {
   const trimmed = text.trim();
   if (atoi(trimmed) !== undefined) return `write ${q(trimmed)} without spaces`;
   const n = Number(trimmed);
-  if (trimmed !== '' && Number.isFinite(n)) return `waves are whole numbers: use e.g. ${q(String(Math.round(n)))}`;
+  if (trimmed !== '' && Number.isFinite(n)) return `use a whole number, e.g. ${q(String(Math.round(n)))}`;
   return 'use a whole number such as "0", "1" or "-1"';
 }
 
