@@ -104,14 +104,23 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
   const extension: string = app.outputFileExtension ?? '.k8s.yaml';
   ordered.forEach((chart, i) => {
     const json = jsonByChart.get(chart) ?? chart.toJson();
-    const apiObjects = new DependencyGraph(chart.node).topology()
-      .filter((x: any) => ApiObject.isApiObject(x))
-      .filter((x: any) => Chart.of(x) === chart);
-    if (apiObjects.length !== json.length) throw new Error(`internal error: chart ${chart.node.path} rendered ${json.length} objects for ${apiObjects.length} ApiObjects`);
+    // Construct paths are needed only to report problems: computed on first use (the dependency
+    // graph walk costs as much as a tenth of a large render).
+    let paths: string[] | undefined;
+    const pathOf = (j: number): string => {
+      if (!paths) {
+        const apiObjects = new DependencyGraph(chart.node).topology()
+          .filter((x: any) => ApiObject.isApiObject(x))
+          .filter((x: any) => Chart.of(x) === chart);
+        if (apiObjects.length !== json.length) throw new Error(`internal error: chart ${chart.node.path} rendered ${json.length} objects for ${apiObjects.length} ApiObjects`);
+        paths = apiObjects.map((o: any) => o.node.path as string);
+      }
+      return paths![j];
+    };
     const name = `${indexed ? `${String(i).padStart(4, '0')}-` : ''}${Names.toDnsLabel(chart)}`;
     charts.push({
       fileName: `${name}${extension}`,
-      objects: json.map((manifest: Manifest, j: number) => ({ manifest, constructPath: apiObjects[j].node.path })),
+      objects: json.map((manifest: Manifest, j: number) => ({ manifest, get constructPath() { return pathOf(j); } })),
     });
   });
   if (perApp && charts.length > 0) {

@@ -1,4 +1,6 @@
-import * as YAML from 'yaml';
+// The YAML library is loaded on first use: apps that import cdk8s-argocd in the plugin never pay for it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof import('yaml') => require('yaml');
 
 /** How Argo CD's UI collects a parameter (`collectionType`). */
 export enum ParameterCollectionType {
@@ -152,7 +154,7 @@ export class ConfigManagementPlugin {
    * @throws Error when the text is not a valid plugin.yaml (same checks as argocd-cmp-server)
    */
   public static fromYaml(text: string): ConfigManagementPlugin {
-    const doc = YAML.parse(text);
+    const doc = yaml().parse(text);
     const problems = ConfigManagementPlugin.validateSpec(doc);
     if (problems.length > 0) throw new Error(`invalid plugin.yaml: ${problems.join('; ')}`);
     const spec = doc.spec ?? {};
@@ -280,7 +282,7 @@ export class ConfigManagementPlugin {
 
   /** The plugin.yaml text. */
   public toYaml(): string {
-    return YAML.stringify(this.toJson(), { lineWidth: 0 });
+    return yaml().stringify(this.toJson(), { lineWidth: 0 });
   }
 }
 
