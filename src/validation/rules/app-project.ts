@@ -184,10 +184,11 @@ export const appProjectRule: ObjectRule = {
         if (!d.server && !d.name) {
           findings.push(error('project/duplicate-destination', ptr, `spec.destinations[${i}] has neither server nor name: set server (e.g. "https://kubernetes.default.svc") or name (e.g. "in-cluster"), or "*"`));
         }
-        const key = `${str(d.server)}/${str(d.name)}/${str(d.namespace)}`;
+        // ValidateProject: the key is server/namespace, or name/namespace when server is empty.
+        const key = `${str(d.server) || str(d.name)}/${str(d.namespace)}`;
         if (seen.has(key)) {
           findings.push(error('project/duplicate-destination', ptr,
-            `spec.destinations[${i}] (server ${q(str(d.server))}, name ${q(str(d.name))}, namespace ${q(str(d.namespace))}) duplicates spec.destinations[${seen.get(key)}], which Argo CD rejects: remove it`));
+            `spec.destinations[${i}] ${q(key)} (${d.server ? 'server' : 'name'}/namespace) duplicates spec.destinations[${seen.get(key)}], which Argo CD rejects ("destination already added"): remove it`));
         } else {
           seen.set(key, i);
         }

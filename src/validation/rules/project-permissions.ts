@@ -11,38 +11,42 @@ const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /**
  * `AppProject.IsSourcePermitted` (pkg/apis/application/v1alpha1/app_project_types.go): entries are
- * gobwas globs with `/` as separator over normalized Git URLs; a `!` entry only negates once an
- * earlier entry matched, and a failing deny entry denies at once.
+ * gobwas globs with `/` as separator over normalized Git URLs; a `!` entry matches what it does not
+ * name, and a deny entry that does not match denies at once, whatever the order.
  */
 export function isSourcePermitted(sourceRepos: readonly string[], repoURL: string): boolean {
   const src = normalizeGitUrl(repoURL);
   let any = false;
   for (const entry of sourceRepos) {
     const normalized = isDenyPattern(entry) ? '!' + normalizeGitUrl(entry.slice(1)) : normalizeGitUrl(entry);
-    const matched = argoGlobMatch(normalized, src, any, '/');
+    const matched = argoGlobMatch(normalized, src, true, '/');
     if (matched) any = true;
     else if (isDenyPattern(normalized)) return false;
   }
   return any;
 }
 
-/** `AppProject.isDestinationMatched`: (server glob || name glob) && namespace glob, `!` negation, no separators. */
+/**
+ * `AppProject.isDestinationMatched`: some entry has (server glob || name glob) && namespace glob,
+ * and no entry with a `!` pattern failed; gobwas globs without separators.
+ */
 export function isDestinationPermitted(destinations: readonly Manifest[], dest: { server?: string; name?: string; namespace?: string }): boolean {
   let any = false;
+  let noDenyMatched = true;
   for (const item of destinations) {
     const iName = str(item.name);
     const iServer = str(item.server);
     const iNs = str(item.namespace);
-    const nameMatched = !!dest.name && argoGlobMatch(iName, dest.name, any);
-    const serverMatched = !!dest.server && argoGlobMatch(iServer, dest.server, any);
-    const nsMatched = argoGlobMatch(iNs, dest.namespace ?? '', any);
+    const nameMatched = !!dest.name && argoGlobMatch(iName, dest.name, true);
+    const serverMatched = !!dest.server && argoGlobMatch(iServer, dest.server, true);
+    const nsMatched = argoGlobMatch(iNs, dest.namespace ?? '', true);
     if ((serverMatched || nameMatched) && nsMatched) {
       any = true;
     } else if ((!nameMatched && isDenyPattern(iName)) || (!serverMatched && isDenyPattern(iServer)) || (!nsMatched && isDenyPattern(iNs))) {
-      return false;
+      noDenyMatched = false;
     }
   }
-  return any;
+  return any && noDenyMatched;
 }
 
 /**
@@ -195,7 +199,27 @@ export const projectPermissionsRule: CrossObjectRule = {
       const group = groupOf(str(o.apiVersion));
       const kind = str(o.kind);
       const name = str(o.metadata?.name);
-      const r = isGroupKindNamePermitted(isObject(project.spec) ? project.spec : {}, group, kind, name, namespaced);
+      const pspec: Manifest = isObject(project.spec) ? project.spec : {};
+      const severity = apps.length === 1 && !tracking && !instance ? warning : error;
+      const r = isGroupKindNamePermitted(pspec, group, kind, name, namespaced);
+      // IsResourcePermitted: a namespaced resource's own namespace must be a permitted destination too.
+      const resourceNs = str(o.metadata?.namespace);
+      const d = isObject(app.spec?.destination) ? app.spec.destination : undefined;
+      if (r.permitted && namespaced && resourceNs && d) {
+        let server = str(d.server) || undefined;
+        let dname = str(d.name) || undefined;
+        if (server === IN_CLUSTER && !dname) dname = 'in-cluster';
+        else if (dname === 'in-cluster' && !server) server = IN_CLUSTER;
+        const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
+        if (!isDestinationPermitted(dests, { server, name: dname, namespace: resourceNs })) {
+          const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
+          out.push({
+            index,
+            finding: severity('project-permissions/resource-namespace', '/metadata/namespace',
+              `${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is in namespace ${q(resourceNs)}, which project '${projectName}' does not permit as a destination: add {${target}, namespace: ${q(resourceNs)}} to spec.destinations of AppProject '${projectName}'`),
+          });
+        }
+      }
       if (r.permitted) continue;
       const entry = `{group: ${q(group)}, kind: ${q(kind)}}`;
       const fix = r.why === 'clusterResourceWhitelist' || r.why === 'namespaceResourceWhitelist'
@@ -204,7 +228,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const scope = namespaced ? 'namespaced' : 'cluster-scoped';
       out.push({
         index,
-        finding: (app === apps[0]?.o && apps.length === 1 && !tracking && !instance ? warning : error)('project-permissions/resource-kind', '',
+        finding: severity('project-permissions/resource-kind', '',
           `${scope} resource ${group ? group + '/' : ''}${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is not permitted in project '${projectName}' (${r.why}): ${fix}`),
       });
     }

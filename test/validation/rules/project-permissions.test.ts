@@ -1,6 +1,6 @@
 import { validateManifests } from '../../../src';
 import { filepathMatch, gobwasGlob, normalizeGitUrl } from '../../../src/validation/glob';
-import { isSourcePermitted } from '../../../src/validation/rules/project-permissions';
+import { isDestinationPermitted, isSourcePermitted } from '../../../src/validation/rules/project-permissions';
 
 const project = (spec: any) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'team', namespace: 'argocd' }, spec });
 const app = (spec: any, ns = 'argocd') => ({
@@ -52,6 +52,19 @@ describe('project permissions', () => {
     ]);
     expect(perms([project({ ...base, clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }], namespaceResourceWhitelist: [] }), app({}), ns, deploy])).toEqual([
       ['project-permissions/resource-kind', expect.stringMatching(/namespaced resource apps\/Deployment "web".*namespaceResourceWhitelist/)],
+    ]);
+  });
+  test('deny entries follow Argo CD: a deny pattern that fails denies whatever its position', () => {
+    expect(isSourcePermitted(['!https://github.com/team/secret', '*'], 'https://github.com/team/secret')).toEqual(false);
+    expect(isSourcePermitted(['!https://github.com/team/secret'], 'https://github.com/team/web')).toEqual(true);
+    const dests = [{ server: '*', namespace: '*' }, { server: '*', namespace: '!kube-system' }];
+    expect(isDestinationPermitted(dests, { server: 'https://x', namespace: 'web' })).toEqual(true);
+    expect(isDestinationPermitted(dests, { server: 'https://x', namespace: 'kube-system' })).toEqual(false);
+  });
+  test('fails when a rendered namespaced resource lives in a namespace the project does not permit', () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system', labels: { 'app.kubernetes.io/instance': 'web' } } };
+    expect(perms([project(base), app({}), cm])).toEqual([
+      ['project-permissions/resource-namespace', expect.stringMatching(/ConfigMap "c" of Application 'web' is in namespace "kube-system".*add \{server: "https:\/\/kubernetes.default.svc", namespace: "kube-system"\}/)],
     ]);
   });
 });
