@@ -113,13 +113,23 @@ export class SyncWaves {
     if (!Number.isSafeInteger(lowest)) {
       throw new Error(`[${scope.node.path}] 'lowestWave' must be an integer, got ${lowest}: use e.g. 0`);
     }
+    // One computation serves every object of a synth pass: synthesis is synchronous, so the
+    // cache is dropped at the next microtask and later changes to the graph are seen.
+    let cache: Computed | undefined;
+    const computed = (): Computed => {
+      if (cache === undefined) {
+        cache = compute(scope, lowest);
+        queueMicrotask(() => (cache = undefined));
+      }
+      return cache;
+    };
     for (const apiObject of apiObjectsUnder(scope)) {
       if (explicitWaveOf(apiObject) !== undefined) continue;
       apiObject.metadata.addAnnotation(ANNOTATION_SYNC_WAVE, Lazy.any({
         produce: () => {
           const explicit = explicitWaveOf(apiObject);
           if (explicit !== undefined) return String(explicit);
-          return String(compute(scope, lowest).waves.get(apiObject) ?? lowest);
+          return String(computed().waves.get(apiObject) ?? lowest);
         },
       }));
     }

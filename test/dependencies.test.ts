@@ -33,6 +33,16 @@ describe('SyncWaves.fromDependencies', () => {
     expect(waves(chart)).toEqual({ a: '-5', b: '-4' });
   });
 
+  test('sees dependencies added after an earlier synth', async () => {
+    const chart = Testing.chart();
+    const [a, b] = objects(chart, 'A', 'B');
+    SyncWaves.fromDependencies(chart);
+    expect(waves(chart)).toEqual({ a: '0', b: '0' });
+    await Promise.resolve();
+    b.addDependency(a);
+    expect(waves(chart)).toEqual({ a: '0', b: '1' });
+  });
+
   test('expands dependencies on constructs to every ApiObject below them', () => {
     const chart = Testing.chart();
     const db = new Construct(chart, 'db');
