@@ -107,6 +107,9 @@ export class SyncWaves {
    * computed at synth time from the dependencies declared with `addDependency()` (also those
    * declared later). A wave set with `SyncWave.of(c).set(n)` wins; a dependency cycle, or an
    * explicit wave not higher than a dependency's wave, fails validation with the construct paths.
+   *
+   * The graph is computed once per (synchronous) synth pass; a graph changed between two synths
+   * in the same tick of the event loop keeps the first result.
    */
   public static fromDependencies(scope: IConstruct, options: SyncWavesFromDependenciesOptions = {}): void {
     const lowest = options.lowestWave ?? 0;

@@ -111,6 +111,12 @@ describe('cdk8s-argocd plan', () => {
     ]);
   });
 
+  test('the reference workload validates without problems', () => {
+    const r = runCli(['validate', path.join(ROOT, 'dist', 'workload'), '--format', 'json', '--strict']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ valid: true, problems: [] });
+  });
+
   test('fails with exit 1 when a path does not exist', () => {
     const r = runCli(['plan', '/no/such/dir', '--format', 'json']);
     expect(r.status).toBe(1);
