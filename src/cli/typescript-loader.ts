@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import Module = require('module');
 import * as path from 'path';
 import { transformSync, TransformFailure } from 'esbuild';

@@ -262,7 +262,10 @@ export class ConfigManagementPlugin {
         ? { find: clean({ glob: this.discover.glob, command: this.discover.command }) }
         : undefined;
     const parameters = this.announcements.length > 0 || this.dynamicParameters
-      ? clean({ static: this.announcements.length > 0 ? this.announcements.map((a) => clean({ ...a })) : undefined, dynamic: this.dynamicParameters && command(this.dynamicParameters) })
+      ? clean({
+        static: this.announcements.length > 0 ? this.announcements.map((a) => clean({ ...a })) : undefined,
+        dynamic: this.dynamicParameters && command(this.dynamicParameters),
+      })
       : undefined;
     return {
       apiVersion: 'argoproj.io/v1alpha1',

@@ -91,10 +91,14 @@ describe('generate in an Argo CD-like checkout', () => {
 
   test('applies the announced defaults of the plugin config', () => {
     const dir = checkout(fixtureFiles());
-    const pluginYaml = path.join(checkout({ 'plugin.yaml': YAML.stringify({
-      apiVersion: 'argoproj.io/v1alpha1', kind: 'ConfigManagementPlugin', metadata: { name: 'cdk8s-argocd' },
-      spec: { version: 'v1', generate: { command: ['cdk8s-argocd', 'generate'] }, parameters: { static: [{ name: 'stage', string: 'prod' }, { name: 'teams', collectionType: 'array', array: ['ops'] }] } },
-    }) }), 'plugin.yaml');
+    const pluginYaml = path.join(checkout({
+      'plugin.yaml': YAML.stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ConfigManagementPlugin',
+        metadata: { name: 'cdk8s-argocd' },
+        spec: { version: 'v1', generate: { command: ['cdk8s-argocd', 'generate'] }, parameters: { static: [{ name: 'stage', string: 'prod' }, { name: 'teams', collectionType: 'array', array: ['ops'] }] } },
+      }),
+    }), 'plugin.yaml');
     const r = generate(dir, { CDK8S_ARGOCD_PLUGIN_CONFIG: pluginYaml, ARGOCD_APP_PARAMETERS: JSON.stringify([{ name: 'stage', string: 'qa' }]) });
     expect(r.status).toBe(0);
     expect(YAML.parseAllDocuments(r.stdout).map((d) => d.toJS().metadata.name)).toEqual(['ops-qa']);

@@ -21,9 +21,14 @@ describe('ConfigManagementPlugin', () => {
 
   test('renders init, find discovery, static and dynamic parameters', () => {
     const plugin = new ConfigManagementPlugin({
-      name: 'p', version: '', init: { command: ['sh', '-c'], args: ['echo init'] },
-      discover: { glob: '**/cdk8s.yaml' }, dynamicParameters: { command: ['echo', '[]'] },
-      parameters: [{ name: 'stage', string: 'dev' }], preserveFileMode: true, provideGitCreds: true,
+      name: 'p',
+      version: '',
+      init: { command: ['sh', '-c'], args: ['echo init'] },
+      discover: { glob: '**/cdk8s.yaml' },
+      dynamicParameters: { command: ['echo', '[]'] },
+      parameters: [{ name: 'stage', string: 'dev' }],
+      preserveFileMode: true,
+      provideGitCreds: true,
     });
     plugin.addParameter({ name: 'files', collectionType: ParameterCollectionType.ARRAY, array: ['a'] });
     expect(plugin.pluginName).toBe('p');
@@ -83,9 +88,14 @@ describe('RepoServerSidecar', () => {
 describe('plugin rule', () => {
   const plugin = new ConfigManagementPlugin({ parameters: [{ name: 'stage', string: 'dev' }, { name: 'files', collectionType: ParameterCollectionType.ARRAY }, { name: 'team', required: true }] });
   const app = (pluginBlock: any) => ({
-    apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a', namespace: 'argocd' },
-    spec: { project: 'default', destination: { server: 'https://kubernetes.default.svc', namespace: 'x' },
-      source: { repoURL: 'https://example.com/r.git', path: '.', targetRevision: 'main', plugin: pluginBlock } },
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'a', namespace: 'argocd' },
+    spec: {
+      project: 'default',
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'x' },
+      source: { repoURL: 'https://example.com/r.git', path: '.', targetRevision: 'main', plugin: pluginBlock },
+    },
   });
   const pluginProblems = (objects: any[], plugins?: any[]) => validateManifests(objects, { plugins }).filter((p) => p.rule.startsWith('plugin/'));
 
