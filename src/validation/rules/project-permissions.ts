@@ -92,8 +92,24 @@ const CLUSTER_SCOPED = new Set([
 const NAMESPACED_BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io',
   'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io', 'storage.k8s.io']);
 
+/** Cluster secrets (label argocd.argoproj.io/secret-type: cluster) in the input, with stringData or base64 data. */
+function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; server: string; project: string }> {
+  return objects.filter((o) => isObject(o) && o.kind === 'Secret' && o.metadata?.labels?.['argocd.argoproj.io/secret-type'] === 'cluster')
+    .map((o) => {
+      const field = (k: string) => {
+        if (isObject(o.stringData) && typeof o.stringData[k] === 'string') return o.stringData[k] as string;
+        if (isObject(o.data) && typeof o.data[k] === 'string') return Buffer.from(o.data[k], 'base64').toString('utf8');
+        return '';
+      };
+      return { name: field('name'), server: field('server').replace(/\/$/, ''), project: field('project') };
+    });
+}
+
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
-const isArgo = (o: Manifest) => str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind));
+/** Argo CD's own objects and configuration (Applications, projects, cluster/repo secrets, argocd-* ConfigMaps), never an app's resources. */
+const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind)))
+  || (isObject(o.metadata?.labels) && o.metadata.labels['argocd.argoproj.io/secret-type'] !== undefined)
+  || (['ConfigMap', 'Secret'].includes(str(o.kind)) && str(o.metadata?.name).startsWith('argocd-'));
 
 /**
  * The project permissions of Applications whose AppProject is in the input (or given with
@@ -162,6 +178,19 @@ export const projectPermissionsRule: CrossObjectRule = {
             index,
             finding: error('project-permissions/destination', '/spec/destination',
               `application destination {${target}, namespace: ${q(namespace)}} is not permitted in project '${projectName}': add {${target}, namespace: ${q(namespace || '*')}} to spec.destinations of AppProject '${projectName}'`),
+          });
+        }
+      }
+
+      // permitOnlyProjectScopedClusters (IsDestinationPermitted): the destination must be a cluster
+      // whose secret names this project. Cluster secrets outside the input are unknown, so warn.
+      if (d && pspec.permitOnlyProjectScopedClusters === true) {
+        const scoped = clusterSecrets(ctx.objects).filter((c) => c.project === projectName);
+        if (!scoped.some((c) => (d.name && c.name === d.name) || (d.server && c.server === d.server))) {
+          out.push({
+            index,
+            finding: warning('project-permissions/project-scoped-cluster', '/spec/destination',
+              `project '${projectName}' sets permitOnlyProjectScopedClusters, and no cluster secret in the input with project: '${projectName}' has ${d.server ? `server ${q(d.server)}` : `name ${q(d.name)}`}: register the cluster with project: '${projectName}' (a Secret labelled argocd.argoproj.io/secret-type: cluster), or ignore this if it is registered elsewhere`),
           });
         }
       }

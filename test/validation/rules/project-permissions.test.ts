@@ -67,4 +67,17 @@ describe('project permissions', () => {
       ['project-permissions/resource-namespace', expect.stringMatching(/ConfigMap "c" of Application 'web' is in namespace "kube-system".*add \{server: "https:\/\/kubernetes.default.svc", namespace: "kube-system"\}/)],
     ]);
   });
+  test('warns when permitOnlyProjectScopedClusters finds no project-scoped cluster, silent when one is in the input', () => {
+    const scoped = project({ ...base, permitOnlyProjectScopedClusters: true });
+    expect(perms([scoped, app({})])).toEqual([
+      ['project-permissions/project-scoped-cluster', expect.stringMatching(/no cluster secret in the input with project: 'team' has server "https:\/\/kubernetes.default.svc"/)],
+    ]);
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'in-cluster', namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': 'cluster' } },
+      stringData: { name: 'in-cluster', server: 'https://kubernetes.default.svc', project: 'team' },
+    };
+    expect(perms([scoped, app({}), secret])).toEqual([]);
+  });
 });
