@@ -1,5 +1,6 @@
 import { appProjectRule } from './app-project';
 import { applicationRule } from './application';
+import { hookReferencesRule } from './hook-references';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
@@ -28,6 +29,7 @@ export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
   projectPermissionsRule,
   applicationWaveHealthRule,
   pluginRule,
+  hookReferencesRule,
 ];
 
 export * from './rule';
