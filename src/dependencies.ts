@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ANNOTATION_SYNC_WAVE } from './private/annotations';
+import { ANNOTATION_HOOK, ANNOTATION_SYNC_WAVE } from './private/annotations';
 import { _explicitWave } from './sync-wave';
 
 /** Options of {@link SyncWaves.fromDependencies}. */
@@ -31,6 +31,17 @@ function explicitWaveOf(apiObject: ApiObject): number | undefined {
   if (set !== undefined && raw === String(set)) return set;
   if (typeof raw === 'string' && /^[+-]?[0-9]+$/.test(raw)) return Number(raw);
   return undefined;
+}
+
+const PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
+
+/** The first sync phase of an object, from a plain hook annotation (`Sync` for a plain resource). */
+function firstPhaseOf(apiObject: ApiObject): string | undefined {
+  const annotations = (apiObject.metadata as unknown as { annotations?: { [key: string]: unknown } }).annotations;
+  const hook = annotations?.[ANNOTATION_HOOK];
+  if (typeof hook !== 'string') return 'Sync';
+  const types = hook.split(',').map((t) => t.trim());
+  return PHASES.find((p) => types.includes(p));
 }
 
 function apiObjectsUnder(c: IConstruct): ApiObject[] {
@@ -75,6 +86,13 @@ function compute(scope: IConstruct, lowest: number): Computed {
     let wave = lowest;
     const deps = dependenciesOf(x);
     for (const d of deps) wave = Math.max(wave, visit(d) + 1);
+    const phase = firstPhaseOf(x);
+    for (const d of deps) {
+      const dPhase = firstPhaseOf(d);
+      if (phase !== undefined && dPhase !== undefined && PHASES.indexOf(phase) < PHASES.indexOf(dPhase)) {
+        errors.push(`${x.node.path} runs in the ${phase} phase but depends on ${d.node.path}, which Argo CD applies in the ${dPhase} phase, after it: waves only order objects within a phase; make ${d.node.path} a ${phase} hook too or remove the dependency`);
+      }
+    }
     if (explicit !== undefined) {
       for (const d of deps) {
         const dw = waves.get(d) ?? explicitWaveOf(d) ?? lowest;

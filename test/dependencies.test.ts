@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { SyncWave, SyncWaves } from '../src';
+import { Hook, HookType, SyncWave, SyncWaves } from '../src';
 
 function objects(chart: Construct, ...names: string[]): ApiObject[] {
   return names.map((n) => new ApiObject(chart, n, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n.toLowerCase() } }));
@@ -84,6 +84,16 @@ describe('SyncWaves.fromDependencies', () => {
     c.addDependency(a);
     SyncWaves.fromDependencies(chart);
     expect(() => app.synth()).toThrow(/dependency cycle c\/A => c\/B => c\/C => c\/A: remove one of these addDependency\(\) calls/);
+  });
+
+  test('fails when a hook depends on an object of a later phase', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const [config, job] = objects(chart, 'Config', 'Migrate');
+    Hook.of(job).set({ types: [HookType.PRE_SYNC] });
+    job.addDependency(config);
+    SyncWaves.fromDependencies(chart);
+    expect(() => app.synth()).toThrow(/c\/Migrate runs in the PreSync phase but depends on c\/Config, which Argo CD applies in the Sync phase, after it: /);
   });
 
   test('fails when lowestWave is not an integer', () => {
