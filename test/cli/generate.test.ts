@@ -132,6 +132,24 @@ describe('generate in an Argo CD-like checkout', () => {
     expect(YAML.parse(d.stdout).metadata.name).toBe('main');
   });
 
+  test('keeps transpiled files in the transpile cache and renders the same from it', () => {
+    const dir = checkout(fixtureFiles());
+    const cache = checkout({});
+    fs.chmodSync(cache, 0o700);
+    const first = generate(dir, { CDK8S_ARGOCD_TRANSPILE_CACHE: cache });
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.js'))).toHaveLength(1);
+    const second = generate(dir, { CDK8S_ARGOCD_TRANSPILE_CACHE: cache });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toEqual(first.stdout);
+  });
+
+  test('a stack trace points at the TypeScript line', () => {
+    const dir = checkout({ 'main.ts': APP("\n\nfunction fail(): never {\n  throw new Error('boom');\n}\nfail();") });
+    const r = generate(dir, { CDK8S_ARGOCD_TRANSPILE_CACHE: 'off' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/main\\.ts:12:`));
+  });
+
   test('zero objects are allowed with ARGOCD_ENV_ALLOW_EMPTY=true', () => {
     const dir = checkout({ 'main.ts': APP('') });
     const r = generate(dir, { ARGOCD_ENV_ALLOW_EMPTY: 'true' });
