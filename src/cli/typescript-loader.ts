@@ -42,7 +42,7 @@ function cacheDir(): string | undefined {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = fs.statSync(dir);
-    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o077) !== 0)) return undefined;
+    if (process.getuid && (stat.uid !== process.getuid() || stat.mode % 0o100 !== 0)) return undefined;
     return dir;
   } catch {
     return undefined;
