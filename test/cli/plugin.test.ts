@@ -70,7 +70,7 @@ describe('plugin command', () => {
     expect(sidecar.command).toEqual(['/var/run/argocd/argocd-cmp-server']);
     expect(sidecar.image).toBe('example.com/cmp:1.0');
     expect(sidecar.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 999 });
-    expect(sidecar.env).toEqual(expect.arrayContaining([{ name: 'HOME', value: '/tmp' }]));
+    expect(sidecar.env).toEqual(expect.arrayContaining([{ name: 'HOME', value: '/tmp' }, { name: 'ARGOCD_EXEC_TIMEOUT', value: '180s' }]));
     expect(sidecar.volumeMounts).toEqual(expect.arrayContaining([
       { name: 'var-files', mountPath: '/var/run/argocd' },
       { name: 'plugins', mountPath: '/home/argocd/cmp-server/plugins' },

@@ -74,7 +74,7 @@ describe('RepoServerSidecar', () => {
     const sidecar = new RepoServerSidecar({ plugin: new ConfigManagementPlugin(), image: 'img:1', timeoutSeconds: 300 });
     const container = sidecar.deploymentPatch().spec.template.spec.containers[0];
     expect(container).toMatchObject({ name: 'cdk8s-argocd', image: 'img:1', command: ['/var/run/argocd/argocd-cmp-server'], securityContext: { runAsNonRoot: true, runAsUser: 999 } });
-    expect(container.env).toEqual([{ name: 'HOME', value: '/tmp' }, { name: 'ARGOCD_EXEC_TIMEOUT', value: '300s' }]);
+    expect(container.env).toEqual([{ name: 'HOME', value: '/tmp' }, { name: 'NODE_OPTIONS', value: '--max-semi-space-size=1' }, { name: 'ARGOCD_EXEC_TIMEOUT', value: '300s' }]);
     expect(sidecar.cmdParamsPatch().data).toEqual({ 'controller.repo.server.timeout.seconds': '300', 'server.repo.server.timeout.seconds': '300' });
     expect(sidecar.configMap().data['plugin.yaml']).toContain('name: cdk8s-argocd');
     expect(Object.keys(sidecar.kustomizeOverlay('base')).sort()).toEqual(['cmd-params-patch.yaml', 'kustomization.yaml', 'plugin-configmap.yaml', 'repo-server-patch.yaml']);
