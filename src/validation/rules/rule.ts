@@ -4,12 +4,12 @@ import { Finding, Manifest } from '../problem';
 export interface RuleContext {
   /** Every object in the input, in order. */
   readonly objects: readonly Manifest[];
-  /** Whether the object is an Argo CD Application, ApplicationSet or AppProject. */
-  isArgoCdKind(object: Manifest): boolean;
   /** AppProjects known besides the input (e.g. given with `--project`). */
   readonly extraProjects: readonly Manifest[];
   /** Config Management Plugin configs (plugin.yaml objects) known besides the input. */
   readonly extraPlugins?: readonly Manifest[];
+  /** Whether the object is an Argo CD Application, ApplicationSet or AppProject. */
+  isArgoCdKind(object: Manifest): boolean;
 }
 
 /** A check of one object at a time. A rule may report findings under several rule ids. */
