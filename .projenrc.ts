@@ -1,4 +1,4 @@
-import { javascript, typescript } from 'projen';
+import { JsonFile, javascript, typescript } from 'projen';
 
 // The pinned Argo CD version whose CRDs are vendored in imports/crds/.
 const ARGOCD_VERSION = 'v3.5.1';
@@ -58,6 +58,8 @@ const project = new typescript.TypeScriptProject({
       inlineSources: false,
       sourceMap: false,
       skipLibCheck: true,
+      // apps/ and test fixtures import the library the way users do; type-check them against src/.
+      paths: { 'cdk8s-argocd': ['./src'] },
     },
   },
   tsconfigDev: {
@@ -93,6 +95,15 @@ const project = new typescript.TypeScriptProject({
 project.eslint?.addRules({
   'import/no-cycle': ['error'],
 });
+// apps/ is type-checked (and linted) as its own project, against src/ through the `paths` mapping.
+new JsonFile(project, 'apps/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '..' },
+    include: ['**/*.ts'],
+  },
+});
+project.testTask.prependExec('tsc -p apps/tsconfig.json', { name: 'type-check the reference apps' });
 
 // --- L1: `cdk8s import` of the vendored CRDs, one module per CRD, offline --------------------------
 // One module per CRD, so that the Application path never loads the 3.3 MB ApplicationSet classes.

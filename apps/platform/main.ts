@@ -4,11 +4,12 @@
  * image overrides. Rendered by `npm run synth` into dist/platform/.
  */
 import { App, Chart, ChartProps, Duration } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import {
   AppOfApps, Application, ApplicationSource, AppProject, CascadeDelete, Destination, ProjectAction, ProjectPolicy,
   SyncOption, SyncWindowKind,
-} from '../../src';
+} from 'cdk8s-argocd';
 
 const REPO = 'https://github.com/example-org/platform.git';
 
@@ -52,7 +53,11 @@ export class TeamsChart extends Chart {
         kustomize: { images: ['web-frontend=ghcr.io/example-org/web-frontend:1.4.2'], commonLabels: { team: 'web' } },
       }),
       destination: Destination.inCluster('web-frontend'),
-      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: [SyncOption.CREATE_NAMESPACE], retry: { limit: 5, backoff: { duration: Duration.seconds(5), factor: 2, maxDuration: Duration.minutes(3) } } },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true },
+        syncOptions: [SyncOption.CREATE_NAMESPACE],
+        retry: { limit: 5, backoff: { duration: Duration.seconds(5), factor: 2, maxDuration: Duration.minutes(3) } },
+      },
       cascadeDelete: CascadeDelete.FOREGROUND,
     });
 
@@ -61,7 +66,9 @@ export class TeamsChart extends Chart {
       project: data,
       sources: [
         ApplicationSource.helmChart({
-          repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'prometheus', targetRevision: '25.27.0',
+          repoURL: 'https://prometheus-community.github.io/helm-charts',
+          chart: 'prometheus',
+          targetRevision: '25.27.0',
           helm: { valueFiles: ['$values/monitoring/prometheus/values.yaml'], releaseName: 'prometheus' },
         }),
         ApplicationSource.ref({ repoURL: 'https://github.com/example-org/data-config.git', targetRevision: 'main', ref: 'values' }),
@@ -77,11 +84,34 @@ export class TeamsChart extends Chart {
   }
 }
 
-/** The root: the app of apps that syncs the teams chart. */
+/**
+ * The Application health check that Argo CD removed in 1.8 (docs/operator-manual/health.md):
+ * without it an Application is healthy as soon as it exists, and sync waves between the
+ * Applications of an app of apps do not gate anything.
+ */
+const APPLICATION_HEALTH_LUA = `hs = {}
+hs.status = "Progressing"
+hs.message = ""
+if obj.status ~= nil then
+  if obj.status.health ~= nil then
+    hs.status = obj.status.health.status
+    if obj.status.health.message ~= nil then
+      hs.message = obj.status.health.message
+    end
+  end
+end
+return hs
+`;
+
+/** The root: the app of apps that syncs the teams chart, and the argocd-cm its waves need. */
 export class PlatformChart extends Chart {
   constructor(scope: Construct, id: string, teams: Chart, props: ChartProps = {}) {
     super(scope, id, props);
     new AppOfApps(this, 'root', { name: 'platform', repoURL: REPO, path: 'dist/platform', targetRevision: 'main', charts: [teams] });
+    new k8s.KubeConfigMap(this, 'argocd-cm', {
+      metadata: { name: 'argocd-cm', namespace: 'argocd', labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' } },
+      data: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA },
+    });
   }
 }
 

@@ -14,7 +14,7 @@ import * as kplus from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import {
   CompareOption, CompareOptions, Hook, HookDeletePolicy, HookType, ResourceSyncOption, ResourceSyncOptions, SyncWaves,
-} from '../../src';
+} from 'cdk8s-argocd';
 
 const IMAGE = 'ghcr.io/example-org/shop-web:1.4.2';
 const securityContext = { user: 1000, group: 1000 };
@@ -52,7 +52,10 @@ export class WorkloadChart extends Chart {
       metadata: { name: 'web' },
       replicas: 3,
       containers: [{
-        name: 'web', image: IMAGE, portNumber: 8080, securityContext,
+        name: 'web',
+        image: IMAGE,
+        portNumber: 8080,
+        securityContext,
         envFrom: [kplus.Env.fromConfigMap(config)],
       }],
     });
@@ -92,7 +95,9 @@ export class WorkloadChart extends Chart {
       metadata: { name: 'notify-sync-failure' },
       backoffLimit: 2,
       containers: [{
-        name: 'notify', image: 'curlimages/curl:8.10.1', securityContext,
+        name: 'notify',
+        image: 'curlimages/curl:8.10.1',
+        securityContext,
         args: ['--fail', '-X', 'POST', '-d', '{"text":"shop sync failed"}', 'http://alerts.platform.svc/hooks/shop'],
       }],
     });
