@@ -168,3 +168,34 @@ describe('cdk8s-argocd validate on List documents', () => {
     expect(r.stdout).toMatch(/1 error, 0 warnings in 2 objects from 1 file/);
   });
 });
+
+describe('cdk8s-argocd validate --project and --plugin', () => {
+  const PROJECT = [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: AppProject',
+    'metadata: {name: team, namespace: argocd}',
+    'spec:',
+    '  sourceRepos: ["https://github.com/example/*"]',
+    '  destinations: [{server: "https://kubernetes.default.svc", namespace: "team-*"}]',
+    '',
+  ].join('\n');
+  const APP = GOOD.replace('project: default', 'project: team');
+
+  test('AppProjects given with --project are used for the cross-object checks', () => {
+    const dir = tempDir({ 'app.yaml': APP, 'project.yaml': PROJECT });
+    const r = runCli(['validate', '--format', 'json', '--project', 'project.yaml', 'app.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).problems.map((p: any) => `${p.rule} ${p.file} ${p.path}`)).toEqual([
+      'project-permissions/source-repo app.yaml /spec/source/repoURL',
+      'project-permissions/destination app.yaml /spec/destination',
+    ]);
+  });
+
+  test('fails when a --project file holds something else', () => {
+    const dir = tempDir({ 'app.yaml': APP });
+    const r = runCli(['validate', '--project', 'app.yaml', 'app.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--project app\.yaml holds a "Application" \(document 0\); --project takes files of AppProject objects only/);
+  });
+});
