@@ -4,30 +4,10 @@ import { Command, Option } from 'commander';
 import { ConstructValidationError, RenderedObject, redirectStdoutToStderr, runApp } from './app-runner';
 import { InputError, UsageError } from './errors';
 import { formatConstructProblem } from './format';
+import { entryFromAppCommand, parseYaml, readCdk8sYaml } from './project-config';
 import { BuildEnvironment, BuildEnvironmentError, PluginParameterValue } from '../build-environment';
 import { hasErrors, validateManifests } from '../validation';
 import { Manifest } from '../validation/problem';
-
-/** The YAML parser, loaded only when a cdk8s.yaml or plugin.yaml is read. */
-function parseYaml(text: string): any {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('yaml') as typeof import('yaml')).parse(text);
-}
-
-/** The entry file in a cdk8s `app` command (`npx ts-node main.ts` → `main.ts`), as project-config reads it. */
-function entryFromAppCommand(command: string): string | undefined {
-  return command.split(/\s+/).reverse().find((t) => /\.(c|m)?(t|j)sx?$/.test(t));
-}
-
-/**
- * cdk8s.yaml: the usual `app: <command>` line is read directly (the YAML parser costs more to
- * load than a small render), anything else with the YAML parser.
- */
-function readCdk8sYaml(text: string): any {
-  const simple = /^app:[ \t]*(["']?)([^"'#\n]+)\1[ \t]*$/m.exec(text);
-  if (simple && !/^apps:/m.test(text)) return { app: simple[2].trim() };
-  return parseYaml(text);
-}
 
 /** Where argocd-cmp-server reads plugin.yaml (`--config-dir-path` default). */
 export const SIDECAR_PLUGIN_CONFIG = '/home/argocd/cmp-server/config/plugin.yaml';

@@ -1,25 +1,36 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './errors';
-import { generateCommand } from './generate';
-import { planCommand } from './plan';
-import { pluginCommand } from './plugin';
-import { synthCommand } from './synth';
-import { validateCommand } from './validate';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * The commands, loaded on demand: `generate` runs inside argocd-repo-server on every render, and
+ * should not pay for loading the YAML parser and the plan engine it never uses.
+ */
+const COMMANDS: { [name: string]: () => Command } = {
+  synth: () => require('./synth').synthCommand(),
+  validate: () => require('./validate').validateCommand(),
+  plan: () => require('./plan').planCommand(),
+  generate: () => require('./generate').generateCommand(),
+  plugin: () => require('./plugin').pluginCommand(),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../../package.json').version;
 
-export function program(): Command {
+/**
+ * The CLI program. With `argv`, only the command it names is loaded (all of them for the
+ * top-level help or an unknown command).
+ */
+export function program(argv: readonly string[] = []): Command {
   const root = new Command('cdk8s-argocd')
     .description('Argo CD as typed cdk8s code: synthesize, validate and plan Argo CD manifests, and run as a Config Management Plugin')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  root.addCommand(synthCommand());
-  root.addCommand(validateCommand());
-  root.addCommand(planCommand());
-  root.addCommand(generateCommand());
-  root.addCommand(pluginCommand());
+  const requested = argv.find((a) => !a.startsWith('-'));
+  const names = requested !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, requested) ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) root.addCommand(COMMANDS[name]());
   for (const c of root.commands) c.showHelpAfterError('(run with --help for usage)');
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();
@@ -29,7 +40,7 @@ export function program(): Command {
 /** Runs the CLI; returns the exit code (0 ok, 1 invalid input or failed validation, 2 usage). */
 export function main(argv: string[]): number {
   try {
-    program().parse(argv, { from: 'user' });
+    program(argv).parse(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {

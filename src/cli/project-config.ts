@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { InputError } from './errors';
 
 /** An app to synthesize: a name (its folder under the output) and its entry file. */
@@ -15,6 +14,23 @@ export interface ProjectConfig {
   readonly output: string;
   /** Whether each app gets its own folder under `output` (several apps) or writes into it directly. */
   readonly folderPerApp: boolean;
+}
+
+/** The YAML parser, loaded only when a file needs it (generate should not pay for it on every render). */
+export function parseYaml(text: string): any {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('yaml') as typeof import('yaml')).parse(text);
+}
+
+/**
+ * A cdk8s.yaml: the usual single `app: <command>` line is read directly (loading the YAML parser
+ * costs more than a small render), anything else with the YAML parser.
+ */
+export function readCdk8sYaml(text: string): any {
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const app = /^app:[ \t]*(["']?)([^"'#\n]+)\1[ \t]*$/.exec(lines.find((l) => l.startsWith('app:')) ?? '');
+  if (app && lines.every((l) => /^(app|language):/.test(l))) return { app: app[2].trim() };
+  return parseYaml(text);
 }
 
 /**
@@ -36,7 +52,7 @@ export function readProjectConfig(dir: string): ProjectConfig {
   }
   let config: any;
   try {
-    config = YAML.parse(fs.readFileSync(file, 'utf-8')) ?? {};
+    config = readCdk8sYaml(fs.readFileSync(file, 'utf-8')) ?? {};
   } catch (e) {
     throw new InputError(`cannot parse ${file}: ${(e as Error).message}`);
   }
