@@ -38,7 +38,10 @@ function contextObjects(flag: string, kind: string, paths: readonly string[]): u
 }
 
 /** Reads, parses and validates files; returns the located problems (parse failures included). */
-export function validateFiles(paths: readonly string[], context: ValidateContext = {}): { problems: LocatedProblem[]; objects: number; files: number } {
+export function validateFiles(
+  paths: readonly string[],
+  context: ValidateContext = {},
+): { problems: LocatedProblem[]; objects: number; files: number } {
   const projects = contextObjects('--project', 'AppProject', context.projects ?? []);
   const plugins = contextObjects('--plugin', 'ConfigManagementPlugin', context.plugins ?? []);
   const files = expandPaths(paths);

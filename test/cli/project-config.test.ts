@@ -1,5 +1,5 @@
-import { entryFromAppCommand, readCdk8sYaml, readProjectConfig } from '../../src/cli/project-config';
 import { tempDir } from './run-cli';
+import { entryFromAppCommand, readCdk8sYaml, readProjectConfig } from '../../src/cli/project-config';
 
 describe('cdk8s.yaml', () => {
   test('the entry file of an app command', () => {

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
-import { serialize, toYamlDocument } from '../../src/cli/generate';
+import { serialize, toYamlDocument } from '../../src/cli/yaml-stream';
 
 // generate writes YAML with its own emitter: every JSON value must read back as itself, under
 // YAML 1.2 and 1.1 (Argo CD parses with go-yaml, which still knows yes/no/on/off and sexagesimals).
