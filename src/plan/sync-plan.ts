@@ -64,6 +64,7 @@ export interface SkippedObject {
   readonly hookTypes: string[];
 }
 
+/** Options for `planSync` and `analyzeSync`. */
 export interface PlanSyncOptions {
   /**
    * The live objects of the Application, to compute prune tasks: every live object with no
@@ -83,6 +84,7 @@ export interface PlanSyncOptions {
   readonly waveDelaySeconds?: number;
 }
 
+/** What `analyzeSync` returns: the sync plan with its steps, prune order and what is skipped. */
 export interface SyncPlan {
   /** Every task (apply and prune) in gitops-engine's sorted order; what {@link planSync} returns. */
   readonly order: SyncTask[];
