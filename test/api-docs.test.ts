@@ -15,6 +15,7 @@ function publicDeclarations(): ts.Declaration[] {
   const index = program.getSourceFile(path.join(ROOT, 'src', 'index.ts'))!;
   const out: ts.Declaration[] = [];
   for (const exported of checker.getExportsOfModule(checker.getSymbolAtLocation(index)!)) {
+    // eslint-disable-next-line no-bitwise
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     out.push(...(symbol.declarations ?? []));
   }
