@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ANNOTATION_HOOK, ANNOTATION_SYNC_WAVE } from './private/annotations';
+import { atoi, SYNC_PHASES, syncPhasesOf } from './plan/annotations';
+import { ANNOTATION_SYNC_WAVE } from './private/annotations';
 import { _explicitWave } from './sync-wave';
 
 /** Options of {@link SyncWaves.fromDependencies}. */
@@ -29,19 +30,16 @@ function explicitWaveOf(apiObject: ApiObject): number | undefined {
   const set = _explicitWave(apiObject);
   const raw = rawWave(apiObject);
   if (set !== undefined && raw === String(set)) return set;
-  if (typeof raw === 'string' && /^[+-]?[0-9]+$/.test(raw)) return Number(raw);
-  return undefined;
+  return typeof raw === 'string' ? atoi(raw) : undefined;
 }
 
-const PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
-
-/** The first sync phase of an object, from a plain hook annotation (`Sync` for a plain resource). */
+/**
+ * The first sync phase of an object, read from its plain (already resolved) annotations the way
+ * Argo CD reads them; `undefined` for an object no sync applies (Skip, delete-only hooks).
+ */
 function firstPhaseOf(apiObject: ApiObject): string | undefined {
   const annotations = (apiObject.metadata as unknown as { annotations?: { [key: string]: unknown } }).annotations;
-  const hook = annotations?.[ANNOTATION_HOOK];
-  if (typeof hook !== 'string') return 'Sync';
-  const types = hook.split(',').map((t) => t.trim());
-  return PHASES.find((p) => types.includes(p));
+  return syncPhasesOf({ metadata: { annotations } })[0];
 }
 
 function apiObjectsUnder(c: IConstruct): ApiObject[] {
@@ -89,7 +87,7 @@ function compute(scope: IConstruct, lowest: number): Computed {
     const phase = firstPhaseOf(x);
     for (const d of deps) {
       const dPhase = firstPhaseOf(d);
-      if (phase !== undefined && dPhase !== undefined && PHASES.indexOf(phase) < PHASES.indexOf(dPhase)) {
+      if (phase !== undefined && dPhase !== undefined && SYNC_PHASES.indexOf(phase) < SYNC_PHASES.indexOf(dPhase)) {
         errors.push(`${x.node.path} runs in the ${phase} phase but depends on ${d.node.path}, which Argo CD applies in the ${dPhase} phase, after it: waves only order objects within a phase; make ${d.node.path} a ${phase} hook too or remove the dependency`);
       }
     }

@@ -9,6 +9,7 @@ import {
 } from '../private/annotations';
 import { Manifest } from '../validation/problem';
 
+
 /**
  * How Argo CD v3.5.1 reads the sync annotations of one object: pure functions that mirror
  * gitops-engine `pkg/sync/hook`, `pkg/sync/hook/helm`, `pkg/sync/syncwaves` and
@@ -149,8 +150,4 @@ export function groupOf(object: Manifest): string {
   const apiVersion = typeof object?.apiVersion === 'string' ? object.apiVersion : '';
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
-
-export function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
 }

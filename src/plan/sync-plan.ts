@@ -1,10 +1,11 @@
 import {
-  deletePoliciesOf, groupOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, str, syncPhasesOf, waveOf,
+  deletePoliciesOf, groupOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, SYNC_PHASES, syncPhasesOf, waveOf,
 } from './annotations';
 import { Manifest } from '../validation/problem';
+import { str } from '../validation/values';
 
 /** Sync phases in execution order (gitops-engine `syncPhaseOrder`). */
-export const PHASE_ORDER: readonly string[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
+export const PHASE_ORDER: readonly string[] = SYNC_PHASES;
 
 /**
  * Helm's install order, which gitops-engine v3.5.1 uses as the kind order within a wave

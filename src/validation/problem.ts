@@ -1,3 +1,5 @@
+import { str } from './values';
+
 /**
  * How bad a problem is: an `error` makes Argo CD (or the Kubernetes API server) reject or
  * silently misread the object; a `warning` is legal but very likely not what was meant.
@@ -60,7 +62,6 @@ export type Manifest = { [key: string]: any };
 export function identityOf(object: unknown): Pick<Problem, 'apiVersion' | 'kind' | 'namespace' | 'name'> {
   const o = (object !== null && typeof object === 'object' && !Array.isArray(object) ? object : {}) as Manifest;
   const metadata = o.metadata !== null && typeof o.metadata === 'object' ? o.metadata : {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
     apiVersion: str(o.apiVersion),
     kind: str(o.kind),

@@ -5,10 +5,9 @@ import { compileGobwasGlob } from '../glob';
 import { pointer } from '../json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
+import { isObject, str } from '../values';
 
-const isObject = (v: unknown): v is Manifest => v !== null && typeof v === 'object' && !Array.isArray(v);
 const q = (v: unknown) => JSON.stringify(v);
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** `validateRoleName` (pkg/apis/application/v1alpha1/types.go). */
 const ROLE_NAME = /^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$/;

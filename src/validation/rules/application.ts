@@ -3,6 +3,7 @@ import { didYouMean } from '../did-you-mean';
 import { fieldPath, pointer } from '../json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
+import { isObject } from '../values';
 
 /**
  * Every Application-level sync option Argo CD v3.5.1 acts on, as the exact strings it compares
@@ -39,7 +40,6 @@ const NO_OP_OPTIONS: readonly string[] = [
 /** `^[a-zA-Z0-9_-]+$`: util/argo/argo.go `GetRefSources`. */
 const REF_PATTERN = /^[a-zA-Z0-9_-]+$/;
 
-const isObject = (v: unknown): v is Manifest => v !== null && typeof v === 'object' && !Array.isArray(v);
 const q = (v: unknown) => JSON.stringify(v);
 
 /** The sources an Application actually uses, with their JSON pointers (sourceHydrator > sources > source). */

@@ -1,8 +1,9 @@
-import { str, syncPhasesOf, waveOf } from '../../plan/annotations';
+import { syncPhasesOf, waveOf } from '../../plan/annotations';
 import { kindRank } from '../../plan/sync-plan';
 import { pointer } from '../json-pointer';
 import { Manifest, warning } from '../problem';
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
+import { str } from '../values';
 
 /** Where a kind keeps its pod spec. */
 const POD_SPEC_PATHS: { [kind: string]: string[] } = {

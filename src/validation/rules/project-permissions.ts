@@ -1,11 +1,11 @@
+import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../private/annotations';
 import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../glob';
 import { pointer } from '../json-pointer';
 import { error, Manifest, warning } from '../problem';
 import { applicationSources } from './application';
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
+import { isObject, str } from '../values';
 
-const isObject = (v: unknown): v is Manifest => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const q = (v: unknown) => JSON.stringify(v);
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
@@ -94,7 +94,7 @@ const NAMESPACED_BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', '
 
 /** Cluster secrets (label argocd.argoproj.io/secret-type: cluster) in the input, with stringData or base64 data. */
 function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; server: string; project: string }> {
-  return objects.filter((o) => isObject(o) && o.kind === 'Secret' && o.metadata?.labels?.['argocd.argoproj.io/secret-type'] === 'cluster')
+  return objects.filter((o) => isObject(o) && o.kind === 'Secret' && o.metadata?.labels?.[LABEL_SECRET_TYPE] === 'cluster')
     .map((o) => {
       const field = (k: string) => {
         if (isObject(o.stringData) && typeof o.stringData[k] === 'string') return o.stringData[k] as string;
@@ -108,7 +108,7 @@ function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; ser
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
 /** Argo CD's own objects and configuration (Applications, projects, cluster/repo secrets, argocd-* ConfigMaps), never an app's resources. */
 const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind)))
-  || (isObject(o.metadata?.labels) && o.metadata.labels['argocd.argoproj.io/secret-type'] !== undefined)
+  || (isObject(o.metadata?.labels) && o.metadata.labels[LABEL_SECRET_TYPE] !== undefined)
   || (['ConfigMap', 'Secret'].includes(str(o.kind)) && str(o.metadata?.name).startsWith('argocd-'));
 
 /**
@@ -216,7 +216,7 @@ export const projectPermissionsRule: CrossObjectRule = {
     const appByName = new Map(apps.map(({ o }) => [str(o.metadata?.name), o]));
     const workloads = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind && o.apiVersion && !isArgo(o));
     for (const { o, index } of workloads) {
-      const tracking = str(o.metadata?.annotations?.['argocd.argoproj.io/tracking-id']).split(':')[0];
+      const tracking = str(o.metadata?.annotations?.[ANNOTATION_TRACKING_ID]).split(':')[0];
       const instance = str(o.metadata?.labels?.['app.kubernetes.io/instance']);
       const app = appByName.get(tracking) ?? appByName.get(instance) ?? (apps.length === 1 ? apps[0].o : undefined);
       if (!app) continue;
@@ -279,11 +279,11 @@ export const applicationWaveHealthRule: CrossObjectRule = {
     const out: IndexedFinding[] = [];
     ctx.objects.forEach((o, index) => {
       if (!isObject(o) || o.kind !== 'Application' || !str(o.apiVersion).startsWith('argoproj.io/')) return;
-      const wave = o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'];
+      const wave = o.metadata?.annotations?.[ANNOTATION_SYNC_WAVE];
       if (wave === undefined) return;
       out.push({
         index,
-        finding: warning('application/wave-health-check', pointer('metadata', 'annotations', 'argocd.argoproj.io/sync-wave'),
+        finding: warning('application/wave-health-check', pointer('metadata', 'annotations', ANNOTATION_SYNC_WAVE),
           `Application '${str(o.metadata?.name)}' has sync wave ${q(wave)}, but waves between Applications only gate when the argoproj.io/Application health check is restored in argocd-cm (resource.customizations.health.argoproj.io_Application): add that health check, or expect every child to sync at once`),
       });
     });
