@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-30';
 import {
   CompareOption, CompareOptions, Hook, HookDeletePolicy, HookType, ResourceSyncOption, ResourceSyncOptions, SyncWave, validateManifests,
 } from '../src';
+import { APPLICATION_COMPARE_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_SYNC_OPTIONS } from '../src/validation/rules/resource-options';
 
 function annotationsOf(chart: any, kind: string): Record<string, string> {
   return Testing.synth(chart).find((o: any) => o.kind === kind).metadata.annotations;
@@ -114,5 +115,17 @@ describe('ResourceSyncOptions and CompareOptions', () => {
     expect(ResourceSyncOption.custom('Foo=bar').value).toBe('Foo=bar');
     expect(() => ResourceSyncOption.custom('A=b,C=d')).toThrow(/^sync option must be one option without spaces or ",", got "A=b,C=d"/);
     expect(() => CompareOption.custom(' X')).toThrow(/compare option must be one option/);
+  });
+});
+
+describe('typed options and the engine agree', () => {
+  const values = (cls: any) => Object.values(cls).filter((v: any) => v instanceof cls).map((v: any) => v.value as string);
+
+  test('every ResourceSyncOption constant is one the engine accepts on a resource, and vice versa', () => {
+    expect(values(ResourceSyncOption).sort()).toEqual([...RESOURCE_SYNC_OPTIONS].sort());
+  });
+
+  test('every CompareOption constant is one the engine knows', () => {
+    expect(values(CompareOption).sort()).toEqual([...RESOURCE_COMPARE_OPTIONS, ...APPLICATION_COMPARE_OPTIONS].sort());
   });
 });
