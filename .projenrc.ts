@@ -30,6 +30,7 @@ const project = new typescript.TypeScriptProject({
     'ajv-formats@3.0.1',
     'commander@14.0.3',
     'esbuild@0.28.2',
+    're2js@2.10.0',
     'yaml@2.9.1',
   ],
   peerDeps: [
@@ -129,6 +130,24 @@ project.postCompileTask.exec('mkdir -p lib/imports/validators && cp imports/vali
 // `npm test` builds, lints and tests: the CLI tests run the compiled binary.
 project.testTask.prependSpawn(project.postCompileTask);
 project.testTask.prependSpawn(project.compileTask);
+
+// --- Differential tests against the real Go libraries (Debian's golang-* packages) ----------------
+// Kept out of `npm test` (which must run without Go); .ci/run installs the packages and runs this task.
+new JsonFile(project, 'test/differential/jest.config.json', {
+  obj: {
+    rootDir: '../..',
+    testMatch: ['<rootDir>/test/differential/**/*.differential.ts'],
+    testTimeout: 600_000,
+    maxWorkers: 1,
+    transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+  },
+});
+project.addTask('test:differential', {
+  description: 'Compare our ports of gobwas/glob, text/template + Sprig, fasttemplate and expr with the real Go libraries (needs Go and the Debian packages; see .ci/run)',
+  env: { GO111MODULE: 'off', GOPATH: '/usr/share/gocode' },
+  exec: 'jest --config test/differential/jest.config.json --ci',
+  receiveArgs: true,
+});
 
 // --- Reference apps, benchmarks -------------------------------------------------------------------
 project.addTask('synth', {
