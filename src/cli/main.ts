@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './errors';
+import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './runtime/errors';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 /**
@@ -7,11 +7,11 @@ import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './errors';
  * should not pay for loading the YAML parser and the plan engine it never uses.
  */
 const COMMANDS: { [name: string]: () => Command } = {
-  synth: () => require('./synth').synthCommand(),
-  validate: () => require('./validate').validateCommand(),
-  plan: () => require('./plan').planCommand(),
-  generate: () => require('./generate').generateCommand(),
-  plugin: () => require('./plugin').pluginCommand(),
+  synth: () => require('./commands/synth').synthCommand(),
+  validate: () => require('./commands/validate').validateCommand(),
+  plan: () => require('./commands/plan').planCommand(),
+  generate: () => require('./commands/generate').generateCommand(),
+  plugin: () => require('./commands/plugin').pluginCommand(),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

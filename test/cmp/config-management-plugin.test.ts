@@ -1,5 +1,5 @@
 import { ConfigManagementPlugin, ParameterCollectionType, RepoServerSidecar } from '../../src';
-import { validateManifests } from '../../src/validation';
+import { validateManifests } from '../../src/engine/validation';
 
 describe('ConfigManagementPlugin', () => {
   test('renders plugin.yaml with the defaults', () => {

@@ -1,0 +1,132 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../engine/core/annotation-keys';
+
+function checkOption(kind: string, value: string): void {
+  if (value.trim() !== value || value === '' || value.includes(',')) {
+    throw new Error(`${kind} must be one option without spaces or ",", got ${JSON.stringify(value)}: add several options one by one`);
+  }
+}
+
+/**
+ * A per-resource sync option (`argocd.argoproj.io/sync-options`). Argo CD matches the strings
+ * exactly; use {@link ResourceSyncOption.custom} for one this library does not list yet.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/
+ */
+export class ResourceSyncOption {
+  /** Never prune this resource (the Application then stays OutOfSync). */
+  public static readonly PRUNE_FALSE = new ResourceSyncOption('Prune=false');
+  /** Prune only after `argocd.argoproj.io/deletion-approved` is set on the Application. */
+  public static readonly PRUNE_CONFIRM = new ResourceSyncOption('Prune=confirm');
+  /** Keep the resource when the Application is deleted. */
+  public static readonly DELETE_FALSE = new ResourceSyncOption('Delete=false');
+  /** Delete the resource with the Application only after confirmation. */
+  public static readonly DELETE_CONFIRM = new ResourceSyncOption('Delete=confirm');
+  /** `kubectl apply --validate=false`. */
+  public static readonly VALIDATE_FALSE = new ResourceSyncOption('Validate=false');
+  /** Skip the dry run when the resource's CRD is not known yet. */
+  public static readonly SKIP_DRY_RUN_ON_MISSING_RESOURCE = new ResourceSyncOption('SkipDryRunOnMissingResource=true');
+  /** Prune in a final implicit wave. */
+  public static readonly PRUNE_LAST = new ResourceSyncOption('PruneLast=true');
+  /** `kubectl replace`/`create` instead of apply. */
+  public static readonly REPLACE = new ResourceSyncOption('Replace=true');
+  /** Delete and re-create (`--force`); usually with REPLACE. */
+  public static readonly FORCE = new ResourceSyncOption('Force=true');
+  /** Server-side apply for this resource. */
+  public static readonly SERVER_SIDE_APPLY = new ResourceSyncOption('ServerSideApply=true');
+  /** Opt this resource out of an Application-level `ServerSideApply=true`. */
+  public static readonly SERVER_SIDE_APPLY_FALSE = new ResourceSyncOption('ServerSideApply=false');
+
+  /** An option written exactly as Argo CD expects it, e.g. `Foo=bar`. */
+  public static custom(value: string): ResourceSyncOption {
+    checkOption('sync option', value);
+    return new ResourceSyncOption(value);
+  }
+
+  private constructor(public readonly value: string) {}
+}
+
+/**
+ * A compare option (`argocd.argoproj.io/compare-options`).
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/compare-options/
+ */
+export class CompareOption {
+  /** Leave the resource out of the Application's sync status (not out of its health). */
+  public static readonly IGNORE_EXTRANEOUS = new CompareOption('IgnoreExtraneous');
+  /** On an Application: turn server-side diff on. */
+  public static readonly SERVER_SIDE_DIFF = new CompareOption('ServerSideDiff=true');
+  /** On an Application: turn server-side diff off. */
+  public static readonly SERVER_SIDE_DIFF_FALSE = new CompareOption('ServerSideDiff=false');
+  /** On an Application: include mutation-webhook changes in the diff. */
+  public static readonly INCLUDE_MUTATION_WEBHOOK = new CompareOption('IncludeMutationWebhook=true');
+
+  /** An option written exactly as Argo CD expects it. */
+  public static custom(value: string): CompareOption {
+    checkOption('compare option', value);
+    return new CompareOption(value);
+  }
+
+  private constructor(public readonly value: string) {}
+}
+
+const SYNC_OPTIONS = new WeakMap<ApiObject, string[]>();
+const COMPARE_OPTIONS = new WeakMap<ApiObject, string[]>();
+
+function listOf(map: WeakMap<ApiObject, string[]>, apiObject: ApiObject, key: string): string[] {
+  let list = map.get(apiObject);
+  if (list === undefined) {
+    const values: string[] = [];
+    list = values;
+    map.set(apiObject, values);
+    apiObject.metadata.addAnnotation(key, Lazy.any({ produce: () => values.join(',') }));
+  }
+  return list;
+}
+
+/**
+ * The per-resource sync options of any construct that renders one Kubernetes object.
+ * @example
+ * ResourceSyncOptions.of(pvc).add(ResourceSyncOption.PRUNE_FALSE);
+ */
+export class ResourceSyncOptions {
+  public static of(construct: IConstruct): ResourceSyncOptions {
+    return new ResourceSyncOptions(ApiObject.of(construct));
+  }
+
+  private constructor(private readonly apiObject: ApiObject) {}
+
+  /** Adds options; an option already present is not repeated. */
+  public add(...options: ResourceSyncOption[]): void {
+    const list = listOf(SYNC_OPTIONS, this.apiObject, ANNOTATION_SYNC_OPTIONS);
+    for (const o of options) if (!list.includes(o.value)) list.push(o.value);
+  }
+
+  /** The options added so far (a copy). */
+  public get options(): string[] {
+    return [...(SYNC_OPTIONS.get(this.apiObject) ?? [])];
+  }
+}
+
+/**
+ * The compare options of any construct that renders one Kubernetes object.
+ * @example
+ * CompareOptions.of(generatedSecret).add(CompareOption.IGNORE_EXTRANEOUS);
+ */
+export class CompareOptions {
+  public static of(construct: IConstruct): CompareOptions {
+    return new CompareOptions(ApiObject.of(construct));
+  }
+
+  private constructor(private readonly apiObject: ApiObject) {}
+
+  /** Adds options; an option already present is not repeated. */
+  public add(...options: CompareOption[]): void {
+    const list = listOf(COMPARE_OPTIONS, this.apiObject, ANNOTATION_COMPARE_OPTIONS);
+    for (const o of options) if (!list.includes(o.value)) list.push(o.value);
+  }
+
+  /** The options added so far (a copy). */
+  public get options(): string[] {
+    return [...(COMPARE_OPTIONS.get(this.apiObject) ?? [])];
+  }
+}

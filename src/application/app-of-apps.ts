@@ -1,0 +1,100 @@
+import { Chart, Lazy, Names } from 'cdk8s';
+import { Construct } from 'constructs';
+import { IAppProject } from '../project/app-project';
+import { Application, CascadeDelete } from './application';
+import { Destination } from './destination';
+import { validationError } from '../private/errors';
+import { ApplicationSource } from './source';
+import { SyncPolicy } from './sync-policy';
+
+/** Properties of an app of apps. */
+export interface AppOfAppsProps {
+  /** Repository the rendered manifests are committed to. */
+  readonly repoURL: string;
+  /** Folder in that repository the cdk8s app is rendered into, e.g. `dist/platform`. */
+  readonly path: string;
+  /**
+   * Revision to sync.
+   * @default 'HEAD'
+   */
+  readonly targetRevision?: string;
+  /**
+   * Name of the parent Application.
+   * @default - a name generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Project of the parent Application.
+   * @default - the "default" AppProject
+   */
+  readonly project?: IAppProject;
+  /**
+   * Namespace the child Applications are created in.
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /**
+   * Charts of the same cdk8s app whose rendered files (`<chart>.k8s.yaml`) the parent syncs.
+   * You can also use `addChart()`.
+   * @default - none
+   */
+  readonly charts?: Chart[];
+  /**
+   * Sync policy of the parent.
+   * @default - automated with prune and selfHeal
+   */
+  readonly syncPolicy?: SyncPolicy;
+}
+
+/**
+ * The app-of-apps pattern: a parent Application that syncs the rendered files of other charts of
+ * the same cdk8s app (which hold child Applications), with sync waves between the children.
+ *
+ * Waves on Applications gate only when the `argoproj.io/Application` health check is restored in
+ * argocd-cm (Argo CD removed it in 1.8); the `application/wave-health-check` rule warns otherwise.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/cluster-bootstrapping/
+ */
+export class AppOfApps extends Construct {
+  /** The parent Application. */
+  public readonly application: Application;
+  private readonly charts: Chart[] = [];
+
+  constructor(scope: Construct, id: string, props: AppOfAppsProps) {
+    super(scope, id);
+    props.charts?.forEach((c) => this.addChart(c));
+    const include = Lazy.any({
+      produce: () => (this.charts.length === 1 ? fileOf(this.charts[0]) : `{${this.charts.map(fileOf).join(',')}}`),
+    }) as unknown as string;
+    this.application = new Application(this, 'Parent', {
+      name: props.name,
+      project: props.project,
+      source: ApplicationSource.git({
+        repoURL: props.repoURL,
+        path: props.path,
+        targetRevision: props.targetRevision ?? 'HEAD',
+        directory: { include },
+      }),
+      destination: Destination.inCluster(props.namespace ?? 'argocd'),
+      syncPolicy: props.syncPolicy ?? { automated: { prune: true, selfHeal: true } },
+      cascadeDelete: CascadeDelete.FOREGROUND,
+    });
+    this.node.addValidation({
+      validate: () => (this.charts.length === 0 ? ['the app of apps syncs no chart: pass \'charts\' or call addChart()'] : []),
+    });
+  }
+
+  /** Syncs the rendered file of a chart of this app. */
+  public addChart(chart: Chart): void {
+    if (Chart.of(this) === chart) throw validationError(this, `chart ${chart.node.path} holds the app of apps itself: put the child Applications in another chart`);
+    this.charts.push(chart);
+  }
+
+  /** Sets a child Application's sync wave. */
+  public addChild(child: Application, wave: number): void {
+    child.setSyncWave(wave);
+  }
+}
+
+function fileOf(chart: Chart): string {
+  return `${Names.toDnsLabel(chart)}.k8s.yaml`;
+}

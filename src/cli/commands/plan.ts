@@ -1,0 +1,163 @@
+import * as fs from 'fs';
+import { Command, Option } from 'commander';
+import { EXIT_OK, InputError, UsageError } from '../runtime/errors';
+import { expandPaths, parseManifestFile } from '../runtime/manifest-files';
+import { analyzeSync, SyncPlan, SyncTask } from '../../engine/plan';
+import { Manifest } from '../../engine/validation/problem';
+
+export interface PlanCommandOptions {
+  readonly format: 'text' | 'json' | 'mermaid';
+  readonly live?: string[];
+  readonly pruneLast?: boolean;
+  readonly waveDelay?: string;
+}
+
+/** Reads every object from files and directories; a file that does not parse is an InputError. */
+export function readObjects(paths: readonly string[]): Manifest[] {
+  let files: string[];
+  try {
+    files = expandPaths(paths);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  const objects: Manifest[] = [];
+  for (const file of files) {
+    const { documents, failures } = parseManifestFile(file, fs.readFileSync(file, 'utf-8'));
+    if (failures.length > 0) {
+      const f = failures[0];
+      throw new InputError(`cannot parse YAML in ${f.file}:${f.line}:${f.column}: ${f.message}`);
+    }
+    objects.push(...documents.map((d) => d.object));
+  }
+  return objects;
+}
+
+/** The `plan --format json` document (DESIGN.md): tasks in execution order, then prune tasks in prune order. */
+export function planToJson(plan: SyncPlan): string {
+  const row = (t: SyncTask) => ({
+    phase: t.phase,
+    wave: t.wave,
+    group: t.group,
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    hookTypes: t.hookTypes,
+    deletePolicies: t.deletePolicies,
+  });
+  return JSON.stringify({ tasks: plan.tasks.map(row), prune: plan.prune.map(row) }, null, 2) + '\n';
+}
+
+function objectLabel(t: SyncTask): string {
+  const kind = t.group ? `${t.kind}.${t.group}` : t.kind;
+  return `${kind} ${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
+}
+
+function hookLabel(t: SyncTask): string {
+  if (t.hookTypes.length === 0) return '';
+  return `hook ${t.hookTypes.join(',')}; delete ${t.deletePolicies.join(',')}`;
+}
+
+function table(rows: string[][], indent: string): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => (indent + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 2))).join('')).trimEnd());
+}
+
+/** A readable table grouped by phase and wave. */
+export function planToText(plan: SyncPlan, waveDelaySeconds: number): string {
+  const lines: string[] = [];
+  const groups: { phase: string; wave: number; tasks: SyncTask[] }[] = [];
+  for (const t of plan.order) {
+    const last = groups[groups.length - 1];
+    if (last && last.phase === t.phase && last.wave === t.wave) last.tasks.push(t);
+    else groups.push({ phase: t.phase, wave: t.wave, tasks: [t] });
+  }
+  if (groups.length === 0) lines.push('nothing to sync');
+  let step = 0;
+  for (const g of groups) {
+    const note = g.phase === 'SyncFail' ? ' (only when the sync fails)' : '';
+    lines.push(`${g.phase} · wave ${g.wave}${note}`);
+    if (g.phase !== 'SyncFail') step++;
+    const rows = g.tasks.map((t) => [t.prune ? 'prune' : 'apply', objectLabel(t), t.prune ? '' : hookLabel(t)]);
+    lines.push(...table(rows, '  '));
+  }
+  if (plan.prune.length > 0) {
+    lines.push('', 'prune order (reverse waves, PruneLast last):');
+    plan.prune.forEach((t, i) => lines.push(`  ${i + 1}. ${objectLabel(t)} (wave ${t.wave})`));
+  }
+  if (plan.skipped.length > 0) {
+    lines.push('', 'never applied by a sync:');
+    const why: { [reason: string]: string } = {
+      'skip': 'hook type Skip',
+      'delete-hook': 'runs only when the Application is deleted',
+      'no-phase': 'hook with no valid type: Argo CD never applies it',
+    };
+    for (const s of plan.skipped) {
+      lines.push(`  ${s.group ? `${s.kind}.${s.group}` : s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}: ${why[s.reason]}${s.hookTypes.length ? ` (${s.hookTypes.join(',')})` : ''}`);
+    }
+  }
+  lines.push('');
+  if (plan.multiStep) {
+    lines.push(`${step} steps: multi-step sync, Argo CD waits until every object of a wave is healthy before the next; wave delays add about ${plan.estimatedWaveDelaySeconds}s (${waveDelaySeconds}s each, ARGOCD_SYNC_WAVE_DELAY)`);
+  } else {
+    lines.push(`${step} step${step === 1 ? '' : 's'}: single-step sync, no wave delay`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function mermaidText(s: string): string {
+  return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+}
+
+/** A Mermaid flowchart of phases and waves. */
+export function planToMermaid(plan: SyncPlan): string {
+  const lines = ['flowchart TD'];
+  const phases = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
+  const nodes: { id: string; phase: string }[] = [];
+  let n = 0;
+  for (const phase of phases) {
+    const steps: { wave: number; tasks: SyncTask[] }[] = [];
+    for (const t of plan.order.filter((x) => x.phase === phase)) {
+      const last = steps[steps.length - 1];
+      if (last && last.wave === t.wave) last.tasks.push(t);
+      else steps.push({ wave: t.wave, tasks: [t] });
+    }
+    if (steps.length === 0) continue;
+    lines.push(`  subgraph ${phase}["${phase}${phase === 'SyncFail' ? ' (only when the sync fails)' : ''}"]`);
+    for (const s of steps) {
+      const id = `s${n++}`;
+      const items = s.tasks.map((t) => `${t.prune ? 'prune ' : ''}${mermaidText(objectLabel(t))}`);
+      lines.push(`    ${id}["wave ${s.wave}<br/>${items.join('<br/>')}"]`);
+      nodes.push({ id, phase });
+    }
+    lines.push('  end');
+  }
+  const running = nodes.filter((x) => x.phase !== 'SyncFail');
+  for (let i = 1; i < running.length; i++) lines.push(`  ${running[i - 1].id} --> ${running[i].id}`);
+  const fail = nodes.filter((x) => x.phase === 'SyncFail');
+  if (fail.length > 0 && running.length > 0) lines.push(`  ${running[0].id} -. on failure .-> ${fail[0].id}`);
+  for (let i = 1; i < fail.length; i++) lines.push(`  ${fail[i - 1].id} --> ${fail[i].id}`);
+  return lines.join('\n') + '\n';
+}
+
+export function planCommand(): Command {
+  return new Command('plan')
+    .description('print the order Argo CD v3.5.1 will sync the given manifests in: phase, wave, kind, name and hook types')
+    .argument('<paths...>', 'files or directories of YAML/JSON manifests (the desired state)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid']).default('text'))
+    .option('--live <path>', 'live objects of the Application (files or directories); those not desired become prune tasks', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--prune-last', 'the Application has the PruneLast=true sync option', false)
+    .option('--wave-delay <seconds>', 'ARGOCD_SYNC_WAVE_DELAY of the application controller', '2')
+    .action((paths: string[], options: PlanCommandOptions) => {
+      const delay = Number(options.waveDelay);
+      if (!/^[0-9]+$/.test(options.waveDelay ?? '') || !Number.isSafeInteger(delay)) {
+        throw new UsageError(`option '--wave-delay' must be a whole number of seconds, got ${JSON.stringify(options.waveDelay)}: use e.g. --wave-delay 2`);
+      }
+      const objects = readObjects(paths);
+      const live = options.live ? readObjects(options.live) : undefined;
+      const plan = analyzeSync(objects, { live, pruneLast: options.pruneLast, waveDelaySeconds: delay });
+      if (options.format === 'json') process.stdout.write(planToJson(plan));
+      else if (options.format === 'mermaid') process.stdout.write(planToMermaid(plan));
+      else process.stdout.write(planToText(plan, delay));
+      process.exitCode = EXIT_OK;
+    });
+}

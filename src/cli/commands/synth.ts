@@ -1,0 +1,72 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { EXIT_INVALID, InputError } from '../runtime/errors';
+import { AppEntry, readProjectConfig } from '../runtime/project-config';
+import { renderAndValidate } from '../runtime/render';
+
+export interface SynthCommandOptions {
+  readonly app?: string;
+  readonly output?: string;
+  readonly strict?: boolean;
+}
+
+/**
+ * Renders apps into their output folders, validated. Nothing is written unless every app
+ * rendered and passed validation; then each output folder's old `*.k8s.yaml` files are replaced,
+ * so a removed chart does not leave a stale file behind.
+ */
+export function synth(options: SynthCommandOptions): boolean {
+  let targets: Array<AppEntry & { outdir: string }>;
+  if (options.app) {
+    targets = [{ name: path.basename(options.app).replace(/\.[^.]+$/, ''), entry: options.app, outdir: options.output ?? 'dist' }];
+  } else {
+    const config = readProjectConfig(process.cwd());
+    const output = options.output ?? config.output;
+    targets = config.apps.map((a) => ({ ...a, outdir: config.folderPerApp ? path.join(output, a.name) : output }));
+  }
+  const files: Array<{ outdir: string; files: Map<string, string> }> = [];
+  let failed = false;
+  for (const target of targets) {
+    process.stderr.write(`synth: ${path.relative(process.cwd(), path.resolve(target.entry))}\n`);
+    const result = renderAndValidate(target.entry, options.strict);
+    for (const line of result.lines) process.stderr.write(`${line}\n`);
+    if (result.failed) {
+      failed = true;
+      continue;
+    }
+    const out = new Map<string, string>();
+    for (const app of result.apps) {
+      for (const chart of app.charts) {
+        if (out.has(chart.fileName)) {
+          throw new InputError(`two charts of ${target.entry} render to ${chart.fileName}: give the charts different ids`);
+        }
+        out.set(chart.fileName, app.stringify(chart.objects.map((o) => o.manifest)));
+      }
+    }
+    files.push({ outdir: target.outdir, files: out });
+  }
+  if (failed) return false;
+  for (const { outdir, files: out } of files) {
+    fs.mkdirSync(outdir, { recursive: true });
+    for (const old of fs.readdirSync(outdir).filter((f) => f.endsWith('.k8s.yaml') && !out.has(f))) {
+      fs.rmSync(path.join(outdir, old));
+    }
+    for (const [name, text] of out) {
+      fs.writeFileSync(path.join(outdir, name), text);
+      process.stderr.write(`  wrote ${path.relative(process.cwd(), path.join(outdir, name))}\n`);
+    }
+  }
+  return true;
+}
+
+export function synthCommand(): Command {
+  return new Command('synth')
+    .description('run cdk8s apps in-process (TypeScript without a type-check pass), validate what they render, write YAML')
+    .option('--app <file>', 'the app entry file (default: the apps in cdk8s.yaml)')
+    .option('--output <dir>', 'output folder (default: cdk8s.yaml output, else dist)')
+    .option('--strict', 'fail on warnings too', false)
+    .action((options: SynthCommandOptions) => {
+      if (!synth(options)) process.exitCode = EXIT_INVALID;
+    });
+}

@@ -1,0 +1,187 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { InputError } from './errors';
+import { installModuleFallback, installTypeScriptLoader, ownPackageRoot } from './typescript-loader';
+import { Manifest } from '../../engine/validation/problem';
+
+/** An object a chart rendered, with the construct that rendered it. */
+export interface RenderedObject {
+  readonly manifest: Manifest;
+  readonly constructPath: string;
+}
+
+/** The objects of one chart, and the file cdk8s would write them to. */
+export interface RenderedChart {
+  readonly fileName: string;
+  readonly objects: RenderedObject[];
+}
+
+/** What an app rendered, and the cdk8s YAML writer of the cdk8s copy the app used. */
+export interface RenderedApp {
+  readonly charts: RenderedChart[];
+  /** YAML stream of the given objects, exactly as `cdk8s synth` would write it. */
+  stringify(objects: Manifest[]): string;
+}
+
+/** Thrown when cdk8s's own construct validation (`node.addValidation`) fails. */
+export class ConstructValidationError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/**
+ * Runs a cdk8s app entry point (TypeScript or JavaScript) in this process and returns what its
+ * App(s) rendered. The app's `app.synth()` is intercepted: nothing is written by cdk8s, the CLI
+ * decides what to write once everything is rendered and validated. Anything the app prints on
+ * stdout goes to stderr, so stdout carries only results.
+ */
+export function runApp(entry: string): RenderedApp[] {
+  const file = path.resolve(entry);
+  if (!fs.existsSync(file)) {
+    throw new InputError(`app entry ${entry} does not exist: pass --app with the path of the file that creates the cdk8s App`);
+  }
+  installTypeScriptLoader();
+  installModuleFallback();
+  checkLibraryVersion(path.dirname(file));
+
+  // The cdk8s copy the app will use (its own node_modules first, else the one installed with the CLI).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cdk8s = require(require.resolve('cdk8s', { paths: [path.dirname(file)] }));
+  const captured: any[] = [];
+  const proto = cdk8s.App.prototype;
+  const originalSynth = proto.synth;
+  const originalSynthYaml = proto.synthYaml;
+  proto.synth = function (this: any) {
+    if (!captured.includes(this)) captured.push(this);
+  };
+  proto.synthYaml = function (this: any) {
+    if (!captured.includes(this)) captured.push(this);
+    return originalSynthYaml.call(this);
+  };
+
+  const restoreOutput = redirectStdoutToStderr();
+  let exports: any;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    exports = require(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`the app ${entry} failed: ${(e as Error)?.stack ?? String(e)}`);
+  } finally {
+    restoreOutput();
+    proto.synth = originalSynth;
+    proto.synthYaml = originalSynthYaml;
+  }
+  for (const candidate of [exports?.app, exports?.default, exports]) {
+    if (candidate instanceof cdk8s.App && !captured.includes(candidate)) captured.push(candidate);
+  }
+  if (captured.length === 0) {
+    throw new InputError(`the app ${entry} did not call app.synth(): create a cdk8s App, add charts and call app.synth() (or export the App as 'app')`);
+  }
+  return captured.map((app) => renderApp(cdk8s, app));
+}
+
+function renderApp(cdk8s: any, app: any): RenderedApp {
+  const { ApiObject, Chart, DependencyGraph, Names, Yaml } = cdk8s;
+  const charts: RenderedChart[] = [];
+  const jsonByChart = new Map<any, Manifest[]>();
+  for (const chart of app.charts) {
+    try {
+      // Resolves dependencies and runs every construct's validation, as `cdk8s synth` does.
+      jsonByChart.set(chart, chart.toJson());
+    } catch (e) {
+      const message = (e as Error).message ?? String(e);
+      const match = /^Validation failed with the following errors:\n([\s\S]*)$/.exec(message);
+      if (match) throw new ConstructValidationError(match[1].split('\n').map((l) => l.trim()).filter(Boolean));
+      throw new InputError(`synthesizing chart ${chart.node.path} failed: ${message}`);
+    }
+  }
+  // Charts after dependency resolution, in the order cdk8s writes them.
+  const ordered: any[] = app.charts;
+  const indexed = ordered.some((c) => c.node.dependencies.some((d: any) => Chart.isChart(d)) || c.node.children.some((d: any) => Chart.isChart(d)));
+  const perApp = app.yamlOutputType === 0 /* YamlOutputType.FILE_PER_APP */;
+  const extension: string = app.outputFileExtension ?? '.k8s.yaml';
+  ordered.forEach((chart, i) => {
+    const json = jsonByChart.get(chart) ?? chart.toJson();
+    // Construct paths are needed only to report problems: computed on first use (the dependency
+    // graph walk costs as much as a tenth of a large render).
+    let paths: string[] | undefined;
+    const pathOf = (j: number): string => {
+      if (!paths) {
+        const apiObjects = new DependencyGraph(chart.node).topology()
+          .filter((x: any) => ApiObject.isApiObject(x))
+          .filter((x: any) => Chart.of(x) === chart);
+        if (apiObjects.length !== json.length) throw new Error(`internal error: chart ${chart.node.path} rendered ${json.length} objects for ${apiObjects.length} ApiObjects`);
+        paths = apiObjects.map((o: any) => o.node.path as string);
+      }
+      return paths![j];
+    };
+    const name = `${indexed ? `${String(i).padStart(4, '0')}-` : ''}${Names.toDnsLabel(chart)}`;
+    charts.push({
+      fileName: `${name}${extension}`,
+      objects: json.map((manifest: Manifest, j: number) => ({ manifest, get constructPath() { return pathOf(j); } })),
+    });
+  });
+  if (perApp && charts.length > 0) {
+    return {
+      charts: [{ fileName: `app${extension}`, objects: charts.flatMap((c) => c.objects) }],
+      stringify: (objects) => Yaml.stringify(...objects),
+    };
+  }
+  return { charts, stringify: (objects) => Yaml.stringify(...objects) };
+}
+
+/**
+ * Fails with a clear message when the app's directory (or a parent) installs its own copy of
+ * cdk8s-argocd whose major version (minor for 0.x) differs from the CLI's: the CLI would render
+ * with one copy and the app build objects with another.
+ */
+export function checkLibraryVersion(appDir: string): void {
+  const own = packageVersion(path.join(ownPackageRoot(), 'package.json'));
+  let dir = path.resolve(appDir);
+  for (;;) {
+    const pkg = path.join(dir, 'node_modules', 'cdk8s-argocd', 'package.json');
+    if (fs.existsSync(pkg)) {
+      if (fs.realpathSync(path.dirname(pkg)) === fs.realpathSync(ownPackageRoot())) return;
+      const theirs = packageVersion(pkg);
+      if (theirs === undefined || own === undefined) return;
+      const line = (v: string) => { const [major, minor] = v.split('.'); return major === '0' ? `0.${minor}` : major; };
+      if (line(theirs) !== line(own)) {
+        throw new InputError(`the repository pins cdk8s-argocd ${theirs} (${path.relative(process.cwd(), pkg) || pkg}) but this CLI is cdk8s-argocd ${own}: `
+          + `pin cdk8s-argocd@${line(own)}${line(own).includes('.') ? '.x' : ''} in the repository, or use the plugin image of version ${theirs}`);
+      }
+      return;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+function packageVersion(file: string): string | undefined {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf-8')).version;
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sends everything written to stdout (console.log, process.stdout.write) to stderr until the
+ * returned function is called.
+ */
+export function redirectStdoutToStderr(): () => void {
+  const stdoutWrite = process.stdout.write;
+  const consoleMethods = ['log', 'info', 'debug', 'dir', 'table'] as const;
+  const saved = consoleMethods.map((m) => console[m]);
+  process.stdout.write = ((chunk: any, encoding?: any, cb?: any) => process.stderr.write(chunk, encoding, cb)) as typeof process.stdout.write;
+  const toStderr = new console.Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const m of consoleMethods) (console as any)[m] = (toStderr as any)[m].bind(toStderr);
+  return () => {
+    process.stdout.write = stdoutWrite;
+    consoleMethods.forEach((m, i) => ((console as any)[m] = saved[i]));
+  };
+}
+

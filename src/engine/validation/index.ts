@@ -1,0 +1,3 @@
+export * from './problem';
+export * from './validate-manifests';
+export { fieldPath, pointer, valueAt } from '../core/json-pointer';

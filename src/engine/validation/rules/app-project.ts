@@ -1,0 +1,249 @@
+import { isGoDuration } from '../../core/go-duration';
+import { cronError } from '../../core/cron';
+import { didYouMean } from '../../core/did-you-mean';
+import { compileGobwasGlob } from '../../argo/project-glob-legacy';
+import { pointer } from '../../core/json-pointer';
+import { error, Finding, Manifest, warning } from '../problem';
+import { ObjectRule } from './rule';
+import { isObject, str } from '../../core/values';
+
+const q = (v: unknown) => JSON.stringify(v);
+
+/** `validateRoleName` (pkg/apis/application/v1alpha1/types.go). */
+const ROLE_NAME = /^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+/** `rbac.ProjectScoped` resources (util/rbac/rbac.go). */
+export const PROJECT_SCOPED_RESOURCES: readonly string[] = ['applications', 'applicationsets', 'repositories', 'exec', 'logs', 'clusters'];
+const PROJECT_ACTIONS: readonly string[] = ['get', 'create', 'update', 'delete', 'sync', 'override', '*'];
+
+let timeZones: Set<string> | undefined;
+/** IANA time zones known to Node's ICU (Go's time.LoadLocation reads the same tz database). */
+export function isTimeZone(tz: string): boolean {
+  if (tz === 'UTC' || tz === 'Local' || tz === '') return true;
+  if (!timeZones) {
+    timeZones = new Set((Intl as any).supportedValuesOf ? (Intl as any).supportedValuesOf('timeZone') : []);
+  }
+  if (timeZones.has(tz)) return true;
+  try {
+    // Links such as "US/Pacific" or "Etc/UTC" are valid for Go but not listed by supportedValuesOf.
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return /^[A-Za-z]/.test(tz);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks one project policy line the way `validatePolicy` does (types.go; reference e.6).
+ * Exported for the constructs.
+ */
+export function policyError(project: string, role: string, line: string): string | undefined {
+  const parts = line.split(',').map((p) => p.trim());
+  if (parts.length !== 6) return `has ${parts.length} comma-separated fields, expected 6: "p, proj:${project}:${role}, applications, get, ${project}/*, allow"`;
+  if (parts[0] !== 'p') return `starts with ${q(parts[0])}, expected "p"`;
+  if (parts[1] !== `proj:${project}:${role}`) return `has subject ${q(parts[1])}, but a policy of role ${q(role)} must use "proj:${project}:${role}"`;
+  if (!PROJECT_SCOPED_RESOURCES.includes(parts[2])) {
+    const hint = didYouMean(parts[2], PROJECT_SCOPED_RESOURCES);
+    return `has resource ${q(parts[2])}, which a project role cannot grant: use ${hint ? q(hint) : `one of ${PROJECT_SCOPED_RESOURCES.join(', ')}`}`;
+  }
+  const action = parts[3];
+  if (!PROJECT_ACTIONS.includes(action) && !/^(action|update|delete)\/.*/.test(action)) {
+    const hint = didYouMean(action, PROJECT_ACTIONS);
+    return `has action ${q(action)}, expected ${hint ? q(hint) : `one of ${PROJECT_ACTIONS.join(', ')}`} or action/<group>/<kind>/<name>`;
+  }
+  const objectRe = new RegExp(`^${project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[*\\w.-]+)?/[*\\w.-]+$`);
+  if (!objectRe.test(parts[4])) return `has object ${q(parts[4])}, which must be "${project}/<app>" or "${project}/<namespace>/<app>" (globs allowed), e.g. "${project}/*"`;
+  if (parts[5] !== 'allow' && parts[5] !== 'deny') return `has effect ${q(parts[5])}, expected "allow" or "deny"`;
+  return undefined;
+}
+
+function checkSyncWindows(spec: Manifest, findings: Finding[]): void {
+  if (!Array.isArray(spec.syncWindows)) return;
+  const seen = new Map<string, number>();
+  spec.syncWindows.forEach((w: unknown, i: number) => {
+    if (!isObject(w)) return;
+    const ptr = (...p: string[]) => pointer('spec', 'syncWindows', i, ...p);
+    const at = `spec.syncWindows[${i}]`;
+    if (w.kind !== 'allow' && w.kind !== 'deny') {
+      findings.push(error('project/sync-window', ptr('kind'), `${at}.kind ${q(w.kind)} is invalid: use "allow" or "deny"`));
+    }
+    if (typeof w.schedule === 'string') {
+      const e = cronError(w.schedule);
+      if (e) findings.push(error('project/sync-window', ptr('schedule'), `${at}.schedule ${q(w.schedule)} ${e}: use e.g. "0 22 * * *" (every day at 22:00)`));
+    } else {
+      findings.push(error('project/sync-window', ptr('schedule'), `${at} has no schedule: set a 5-field cron expression such as "0 22 * * *"`));
+    }
+    if (typeof w.duration !== 'string' || !isGoDuration(w.duration) || w.duration.startsWith('-')) {
+      findings.push(error('project/sync-window', ptr('duration'), `${at}.duration ${q(w.duration)} is not a Go duration: use e.g. "1h", "30m" or "1h30m" (there is no "d" unit; use "24h")`));
+    }
+    if (typeof w.timeZone === 'string' && !isTimeZone(w.timeZone)) {
+      findings.push(error('project/sync-window', ptr('timeZone'),
+        `${at}.timeZone ${q(w.timeZone)} is not an IANA time zone, and Argo CD would silently use UTC: use e.g. "Europe/Berlin" or "America/New_York"`));
+    }
+    if (typeof w.description === 'string' && w.description.length > 255) {
+      findings.push(error('project/sync-window', ptr('description'), `${at}.description is ${w.description.length} characters long, more than 255: shorten it`));
+    }
+    const targets = ['applications', 'namespaces', 'clusters'].filter((k) => Array.isArray(w[k]) && w[k].length > 0);
+    if (targets.length === 0) {
+      findings.push(error('project/sync-window', pointer('spec', 'syncWindows', i),
+        `${at} matches nothing: set at least one of applications, namespaces or clusters (e.g. applications: ["*"])`));
+    }
+    // SyncWindow.HashIdentity: kind, schedule, duration, targets, timeZone, andOperator.
+    const key = JSON.stringify([w.kind, w.schedule, w.duration, w.applications ?? [], w.namespaces ?? [], w.clusters ?? [], w.timeZone ?? '', !!w.andOperator]);
+    if (seen.has(key)) {
+      findings.push(error('project/sync-window', pointer('spec', 'syncWindows', i),
+        `${at} duplicates spec.syncWindows[${seen.get(key)}] (same kind, schedule, duration, targets and time zone): remove one`));
+    } else {
+      seen.set(key, i);
+    }
+  });
+}
+
+function checkRoles(project: string, spec: Manifest, findings: Finding[]): void {
+  if (!Array.isArray(spec.roles)) return;
+  const names = new Map<string, number>();
+  spec.roles.forEach((r: unknown, i: number) => {
+    if (!isObject(r)) return;
+    const at = `spec.roles[${i}]`;
+    const role = str(r.name);
+    if (!ROLE_NAME.test(role)) {
+      findings.push(error('project/role', pointer('spec', 'roles', i, 'name'),
+        `${at}.name ${q(r.name)} is invalid: a role name must match ^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$, e.g. ${q(role.replace(/[^-_a-zA-Z0-9]+/g, '-').replace(/^[-_]+|[-_]+$/g, '') || 'read-only')}`));
+    }
+    if (names.has(role)) {
+      findings.push(error('project/role', pointer('spec', 'roles', i, 'name'), `${at}.name ${q(role)} is already used by spec.roles[${names.get(role)}]: role names must be unique`));
+    } else {
+      names.set(role, i);
+    }
+    const policies: unknown[] = Array.isArray(r.policies) ? r.policies : [];
+    const seenPolicies = new Set<string>();
+    policies.forEach((p, j) => {
+      if (typeof p !== 'string') return;
+      const ptr = pointer('spec', 'roles', i, 'policies', j);
+      const e = policyError(project, role, p);
+      if (e) findings.push(error('project/policy', ptr, `${at}.policies[${j}] ${q(p)} ${e}`));
+      const norm = p.split(',').map((x) => x.trim()).join(',');
+      if (seenPolicies.has(norm)) findings.push(error('project/policy', ptr, `${at}.policies[${j}] ${q(p)} is listed twice: remove the duplicate`));
+      seenPolicies.add(norm);
+    });
+    const groups: unknown[] = Array.isArray(r.groups) ? r.groups : [];
+    const seenGroups = new Set<string>();
+    groups.forEach((g, j) => {
+      if (typeof g !== 'string') return;
+      const ptr = pointer('spec', 'roles', i, 'groups', j);
+      // validateGroupName
+      if (g.trim() !== g || g === '' || /["\n\r\t]/.test(g)) {
+        findings.push(error('project/role', ptr, `${at}.groups[${j}] ${q(g)} is invalid: group names must be non-empty, without leading or trailing spaces, quotes, tabs or newlines`));
+      }
+      if (seenGroups.has(g)) findings.push(error('project/role', ptr, `${at}.groups[${j}] ${q(g)} is listed twice: remove the duplicate`));
+      seenGroups.add(g);
+    });
+  });
+}
+
+/**
+ * Argo CD's `ValidateProject` checks (pkg/apis/application/v1alpha1/app_project_types.go) and
+ * `SyncWindow.Validate` (types.go): source repos, destinations, destination service accounts,
+ * source namespaces, roles and policy lines, sync windows.
+ */
+export const appProjectRule: ObjectRule = {
+  id: 'project',
+  appliesTo: (o) => o.apiVersion === 'argoproj.io/v1alpha1' && o.kind === 'AppProject',
+  check(object: Manifest): Finding[] {
+    const findings: Finding[] = [];
+    const spec: Manifest = isObject(object.spec) ? object.spec : {};
+    const project = str(object.metadata?.name);
+
+    if (Array.isArray(spec.sourceRepos)) {
+      const seen = new Set<string>();
+      spec.sourceRepos.forEach((r: unknown, i: number) => {
+        if (typeof r !== 'string') return;
+        const ptr = pointer('spec', 'sourceRepos', i);
+        if (r === '!*') {
+          findings.push(error('project/source-repos', ptr, 'spec.sourceRepos entry "!*" denies every repository, which Argo CD rejects: remove it, or list only the repositories to allow'));
+        } else if (r.trim() === '') {
+          findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] is empty: remove it or set a repository URL glob`));
+        } else if (compileGobwasGlob(r.replace(/^!/, ''), '/') === null) {
+          findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] ${q(r)} is not a valid glob: check brackets and braces`));
+        }
+        if (seen.has(r)) findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] ${q(r)} is listed twice, which Argo CD rejects: remove the duplicate`));
+        seen.add(r);
+      });
+    }
+
+    if (Array.isArray(spec.destinations)) {
+      const seen = new Map<string, number>();
+      spec.destinations.forEach((d: unknown, i: number) => {
+        if (!isObject(d)) return;
+        const ptr = pointer('spec', 'destinations', i);
+        for (const f of ['server', 'name', 'namespace']) {
+          if (d[f] === '!*') {
+            findings.push(error('project/duplicate-destination', `${ptr}/${f}`, `spec.destinations[${i}].${f} "!*" denies everything, which Argo CD rejects: remove the destination`));
+          }
+        }
+        if (!d.server && !d.name) {
+          findings.push(error('project/duplicate-destination', ptr, `spec.destinations[${i}] has neither server nor name: set server (e.g. "https://kubernetes.default.svc") or name (e.g. "in-cluster"), or "*"`));
+        }
+        // ValidateProject: the key is server/namespace, or name/namespace when server is empty.
+        const key = `${str(d.server) || str(d.name)}/${str(d.namespace)}`;
+        if (seen.has(key)) {
+          findings.push(error('project/duplicate-destination', ptr,
+            `spec.destinations[${i}] ${q(key)} (${d.server ? 'server' : 'name'}/namespace) duplicates spec.destinations[${seen.get(key)}], which Argo CD rejects ("destination already added"): remove it`));
+        } else {
+          seen.set(key, i);
+        }
+      });
+    }
+
+    if (Array.isArray(spec.destinationServiceAccounts)) {
+      const seen = new Map<string, number>();
+      spec.destinationServiceAccounts.forEach((d: unknown, i: number) => {
+        if (!isObject(d)) return;
+        const ptr = pointer('spec', 'destinationServiceAccounts', i);
+        const at = `spec.destinationServiceAccounts[${i}]`;
+        for (const f of ['server', 'namespace']) {
+          const v = str(d[f]);
+          if (v.includes('!')) {
+            findings.push(error('project/destination-service-account', `${ptr}/${f}`, `${at}.${f} ${q(v)} contains "!", which destinationServiceAccounts do not support: list the allowed ${f}s instead`));
+          } else if (compileGobwasGlob(v) === null) {
+            findings.push(error('project/destination-service-account', `${ptr}/${f}`, `${at}.${f} ${q(v)} is not a valid glob: check brackets and braces`));
+          }
+        }
+        const sa = str(d.defaultServiceAccount);
+        if (sa.trim() === '') {
+          findings.push(error('project/destination-service-account', `${ptr}/defaultServiceAccount`, `${at}.defaultServiceAccount is empty: set the service account Argo CD impersonates, e.g. "argocd-deployer" or "ns:argocd-deployer"`));
+        } else if (!/^([a-z0-9]([-a-z0-9]*[a-z0-9])?:)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(sa)) {
+          findings.push(error('project/destination-service-account', `${ptr}/defaultServiceAccount`, `${at}.defaultServiceAccount ${q(sa)} is not a service account name ("[namespace:]name", lower-case DNS-1123): fix the name`));
+        }
+        const key = `${str(d.server)}/${str(d.namespace)}`;
+        if (seen.has(key)) {
+          findings.push(error('project/destination-service-account', ptr, `${at} repeats server ${q(str(d.server))} and namespace ${q(str(d.namespace))} of spec.destinationServiceAccounts[${seen.get(key)}]: remove one`));
+        } else {
+          seen.set(key, i);
+        }
+      });
+    }
+
+    if (Array.isArray(spec.sourceNamespaces)) {
+      const seen = new Set<string>();
+      spec.sourceNamespaces.forEach((n: unknown, i: number) => {
+        if (typeof n !== 'string') return;
+        if (seen.has(n)) findings.push(error('project/source-namespaces', pointer('spec', 'sourceNamespaces', i), `spec.sourceNamespaces[${i}] ${q(n)} is listed twice: remove the duplicate`));
+        seen.add(n);
+      });
+    }
+
+    if (Array.isArray(spec.signatureKeys)) {
+      spec.signatureKeys.forEach((k: unknown, i: number) => {
+        const id = isObject(k) ? str(k.keyID) : '';
+        if (!/^([0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})$/.test(id)) {
+          findings.push(warning('project/signature-key', pointer('spec', 'signatureKeys', i, 'keyID'),
+            `spec.signatureKeys[${i}].keyID ${q(id)} is not a GnuPG key id (16 or 40 hex digits): use the long key id, e.g. "4AEE18F83AFDEB23"`));
+        }
+      });
+    }
+
+    checkRoles(project, spec, findings);
+    checkSyncWindows(spec, findings);
+    return findings;
+  },
+};

@@ -1,0 +1,292 @@
+import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
+import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../../argo/project-glob-legacy';
+import { pointer } from '../../core/json-pointer';
+import { error, Manifest, warning } from '../problem';
+import { applicationSources } from './application';
+import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
+import { isObject, str } from '../../core/values';
+
+const q = (v: unknown) => JSON.stringify(v);
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+/**
+ * `AppProject.IsSourcePermitted` (pkg/apis/application/v1alpha1/app_project_types.go): entries are
+ * gobwas globs with `/` as separator over normalized Git URLs; a `!` entry matches what it does not
+ * name, and a deny entry that does not match denies at once, whatever the order.
+ */
+export function isSourcePermitted(sourceRepos: readonly string[], repoURL: string): boolean {
+  const src = normalizeGitUrl(repoURL);
+  let any = false;
+  for (const entry of sourceRepos) {
+    const normalized = isDenyPattern(entry) ? '!' + normalizeGitUrl(entry.slice(1)) : normalizeGitUrl(entry);
+    const matched = argoGlobMatch(normalized, src, true, '/');
+    if (matched) any = true;
+    else if (isDenyPattern(normalized)) return false;
+  }
+  return any;
+}
+
+/**
+ * `AppProject.isDestinationMatched`: some entry has (server glob || name glob) && namespace glob,
+ * and no entry with a `!` pattern failed; gobwas globs without separators.
+ */
+export function isDestinationPermitted(destinations: readonly Manifest[], dest: { server?: string; name?: string; namespace?: string }): boolean {
+  let any = false;
+  let noDenyMatched = true;
+  for (const item of destinations) {
+    const iName = str(item.name);
+    const iServer = str(item.server);
+    const iNs = str(item.namespace);
+    const nameMatched = !!dest.name && argoGlobMatch(iName, dest.name, true);
+    const serverMatched = !!dest.server && argoGlobMatch(iServer, dest.server, true);
+    const nsMatched = argoGlobMatch(iNs, dest.namespace ?? '', true);
+    if ((serverMatched || nameMatched) && nsMatched) {
+      any = true;
+    } else if ((!nameMatched && isDenyPattern(iName)) || (!serverMatched && isDenyPattern(iServer)) || (!nsMatched && isDenyPattern(iNs))) {
+      noDenyMatched = false;
+    }
+  }
+  return any && noDenyMatched;
+}
+
+/**
+ * `AppProject.IsGroupKindNamePermitted`: namespaced kinds pass when the namespace whitelist is
+ * absent (nil) or matches, an explicit empty list allows none; cluster-scoped kinds need a
+ * whitelist match; blacklists win. Matching uses filepath.Match on kind, group (and name for
+ * cluster resources), as in types.go `isResourceInList` / `isNamedResourceInList`.
+ */
+export function isGroupKindNamePermitted(
+  spec: Manifest, group: string, kind: string, name: string, namespaced: boolean,
+): { permitted: boolean; why?: string } {
+  const inList = (list: unknown, named: boolean) => Array.isArray(list) && list.some((item: unknown) => isObject(item)
+    && filepathMatch(str(item.kind), kind) && filepathMatch(str(item.group), group)
+    && (!named || !item.name || filepathMatch(str(item.name), name)));
+  if (namespaced) {
+    const wl = spec.namespaceResourceWhitelist;
+    const white = wl === undefined || wl === null || inList(wl, false);
+    if (!white) return { permitted: false, why: 'namespaceResourceWhitelist' };
+    if (inList(spec.namespaceResourceBlacklist, false)) return { permitted: false, why: 'namespaceResourceBlacklist' };
+    return { permitted: true };
+  }
+  const cwl = spec.clusterResourceWhitelist;
+  const white = Array.isArray(cwl) && cwl.length > 0 && inList(cwl, true);
+  if (!white) return { permitted: false, why: 'clusterResourceWhitelist' };
+  if (Array.isArray(spec.clusterResourceBlacklist) && spec.clusterResourceBlacklist.length > 0 && inList(spec.clusterResourceBlacklist, true)) {
+    return { permitted: false, why: 'clusterResourceBlacklist' };
+  }
+  return { permitted: true };
+}
+
+/** Built-in cluster-scoped kinds (group/kind); CRDs in the input add theirs. */
+const CLUSTER_SCOPED = new Set([
+  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService',
+  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
+  'scheduling.k8s.io/PriorityClass', 'node.k8s.io/RuntimeClass', 'networking.k8s.io/IngressClass',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration', 'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'certificates.k8s.io/CertificateSigningRequest', 'flowcontrol.apiserver.k8s.io/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration', 'policy/PodSecurityPolicy',
+]);
+const NAMESPACED_BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io',
+  'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io', 'storage.k8s.io']);
+
+/** Cluster secrets (label argocd.argoproj.io/secret-type: cluster) in the input, with stringData or base64 data. */
+function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; server: string; project: string }> {
+  return objects.filter((o) => isObject(o) && o.kind === 'Secret' && o.metadata?.labels?.[LABEL_SECRET_TYPE] === 'cluster')
+    .map((o) => {
+      const field = (k: string) => {
+        if (isObject(o.stringData) && typeof o.stringData[k] === 'string') return o.stringData[k] as string;
+        if (isObject(o.data) && typeof o.data[k] === 'string') return Buffer.from(o.data[k], 'base64').toString('utf8');
+        return '';
+      };
+      return { name: field('name'), server: field('server').replace(/\/$/, ''), project: field('project') };
+    });
+}
+
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
+/** Argo CD's own objects and configuration (Applications, projects, cluster/repo secrets, argocd-* ConfigMaps), never an app's resources. */
+const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind)))
+  || (isObject(o.metadata?.labels) && o.metadata.labels[LABEL_SECRET_TYPE] !== undefined)
+  || (['ConfigMap', 'Secret'].includes(str(o.kind)) && str(o.metadata?.name).startsWith('argocd-'));
+
+/**
+ * The project permissions of Applications whose AppProject is in the input (or given with
+ * `options.projects`): source repos, destination, application namespace, and the kinds of
+ * resources rendered in the same input.
+ */
+export const projectPermissionsRule: CrossObjectRule = {
+  id: 'project-permissions',
+  check(ctx: RuleContext): IndexedFinding[] {
+    const out: IndexedFinding[] = [];
+    const projects = new Map<string, Manifest>();
+    for (const p of [...ctx.extraProjects, ...ctx.objects]) {
+      if (isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name)) {
+        projects.set(str(p.metadata.name), p);
+      }
+    }
+    const apps = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/'));
+    // Scopes from CRDs in the input.
+    const crdScope = new Map<string, boolean>();
+    for (const o of ctx.objects) {
+      if (isObject(o) && o.kind === 'CustomResourceDefinition' && isObject(o.spec) && isObject(o.spec.names)) {
+        crdScope.set(`${str(o.spec.group)}/${str(o.spec.names.kind)}`, o.spec.scope === 'Namespaced');
+      }
+    }
+    const namespacedOf = (o: Manifest): boolean | undefined => {
+      const key = `${groupOf(str(o.apiVersion))}/${str(o.kind)}`;
+      if (CLUSTER_SCOPED.has(key)) return false;
+      if (crdScope.has(key)) return crdScope.get(key);
+      if (NAMESPACED_BUILTIN_GROUPS.has(groupOf(str(o.apiVersion)))) return true;
+      return isObject(o.metadata) && typeof o.metadata.namespace === 'string' ? true : undefined;
+    };
+
+    for (const { o: app, index } of apps) {
+      const spec: Manifest = isObject(app.spec) ? app.spec : {};
+      const projectName = str(spec.project) || 'default';
+      const project = projects.get(projectName);
+      if (!project) continue;
+      const pspec: Manifest = isObject(project.spec) ? project.spec : {};
+      const appName = str(app.metadata?.name);
+
+      // Source repositories (util/argo/argo.go ValidatePermissions -> IsSourcePermitted).
+      const repos: string[] = Array.isArray(pspec.sourceRepos) ? pspec.sourceRepos.filter((r: unknown) => typeof r === 'string') : [];
+      for (const { source, ptr } of applicationSources(spec)) {
+        const url = str(source.repoURL);
+        if (url && !isSourcePermitted(repos, url)) {
+          out.push({
+            index,
+            finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
+              `application repo ${url} is not permitted in project '${projectName}': add ${q(url)} (or a glob that matches it) to spec.sourceRepos of AppProject '${projectName}'${repos.some(isDenyPattern) ? ', or remove the "!" entry that denies it' : ''}`),
+          });
+        }
+      }
+
+      // Destination (IsDestinationPermitted); the in-cluster server and name are interchangeable.
+      const d = isObject(spec.destination) ? spec.destination : undefined;
+      if (d) {
+        let server = str(d.server) || undefined;
+        let name = str(d.name) || undefined;
+        if (server === IN_CLUSTER && !name) name = 'in-cluster';
+        else if (name === 'in-cluster' && !server) server = IN_CLUSTER;
+        const namespace = str(d.namespace);
+        const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
+        if (!isDestinationPermitted(dests, { server, name, namespace })) {
+          const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
+          out.push({
+            index,
+            finding: error('project-permissions/destination', '/spec/destination',
+              `application destination {${target}, namespace: ${q(namespace)}} is not permitted in project '${projectName}': add {${target}, namespace: ${q(namespace || '*')}} to spec.destinations of AppProject '${projectName}'`),
+          });
+        }
+      }
+
+      // permitOnlyProjectScopedClusters (IsDestinationPermitted): the destination must be a cluster
+      // whose secret names this project. Cluster secrets outside the input are unknown, so warn.
+      if (d && pspec.permitOnlyProjectScopedClusters === true) {
+        const scoped = clusterSecrets(ctx.objects).filter((c) => c.project === projectName);
+        if (!scoped.some((c) => (d.name && c.name === d.name) || (d.server && c.server === d.server))) {
+          out.push({
+            index,
+            finding: warning('project-permissions/project-scoped-cluster', '/spec/destination',
+              `project '${projectName}' sets permitOnlyProjectScopedClusters, and no cluster secret in the input with project: '${projectName}' has ${d.server ? `server ${q(d.server)}` : `name ${q(d.name)}`}: register the cluster with project: '${projectName}' (a Secret labelled argocd.argoproj.io/secret-type: cluster), or ignore this if it is registered elsewhere`),
+          });
+        }
+      }
+
+      // Application namespace (IsAppNamespacePermitted): the control-plane namespace is taken to
+      // be the AppProject's namespace.
+      const appNs = str(app.metadata?.namespace);
+      const controlNs = str(project.metadata?.namespace) || 'argocd';
+      if (appNs && appNs !== controlNs) {
+        const list: string[] = Array.isArray(pspec.sourceNamespaces) ? pspec.sourceNamespaces.filter((s: unknown) => typeof s === 'string') : [];
+        if (!matchStringInList(list, appNs)) {
+          out.push({
+            index,
+            finding: error('project-permissions/source-namespace', '/metadata/namespace',
+              `Application '${appName}' lives in namespace ${q(appNs)}, outside the control-plane namespace ${q(controlNs)}, which project '${projectName}' does not permit: add ${q(appNs)} to spec.sourceNamespaces of AppProject '${projectName}' (and to application.namespaces of argocd-cmd-params-cm)`),
+          });
+        }
+      }
+    }
+
+    // Resource kinds: objects rendered in the same input, attributed to an Application by the
+    // tracking annotation or instance label, or to the only Application in the input.
+    const appByName = new Map(apps.map(({ o }) => [str(o.metadata?.name), o]));
+    const workloads = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind && o.apiVersion && !isArgo(o));
+    for (const { o, index } of workloads) {
+      const tracking = str(o.metadata?.annotations?.[ANNOTATION_TRACKING_ID]).split(':')[0];
+      const instance = str(o.metadata?.labels?.['app.kubernetes.io/instance']);
+      const app = appByName.get(tracking) ?? appByName.get(instance) ?? (apps.length === 1 ? apps[0].o : undefined);
+      if (!app) continue;
+      const projectName = str(app.spec?.project) || 'default';
+      const project = projects.get(projectName);
+      if (!project) continue;
+      const namespaced = namespacedOf(o);
+      if (namespaced === undefined) continue;
+      const group = groupOf(str(o.apiVersion));
+      const kind = str(o.kind);
+      const name = str(o.metadata?.name);
+      const pspec: Manifest = isObject(project.spec) ? project.spec : {};
+      const severity = apps.length === 1 && !tracking && !instance ? warning : error;
+      const r = isGroupKindNamePermitted(pspec, group, kind, name, namespaced);
+      // IsResourcePermitted: a namespaced resource's own namespace must be a permitted destination too.
+      const resourceNs = str(o.metadata?.namespace);
+      const d = isObject(app.spec?.destination) ? app.spec.destination : undefined;
+      if (r.permitted && namespaced && resourceNs && d) {
+        let server = str(d.server) || undefined;
+        let dname = str(d.name) || undefined;
+        if (server === IN_CLUSTER && !dname) dname = 'in-cluster';
+        else if (dname === 'in-cluster' && !server) server = IN_CLUSTER;
+        const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
+        if (!isDestinationPermitted(dests, { server, name: dname, namespace: resourceNs })) {
+          const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
+          out.push({
+            index,
+            finding: severity('project-permissions/resource-namespace', '/metadata/namespace',
+              `${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is in namespace ${q(resourceNs)}, which project '${projectName}' does not permit as a destination: add {${target}, namespace: ${q(resourceNs)}} to spec.destinations of AppProject '${projectName}'`),
+          });
+        }
+      }
+      if (r.permitted) continue;
+      const entry = `{group: ${q(group)}, kind: ${q(kind)}}`;
+      const fix = r.why === 'clusterResourceWhitelist' || r.why === 'namespaceResourceWhitelist'
+        ? `add ${entry} to spec.${r.why} of AppProject '${projectName}'`
+        : `remove the entry matching ${entry} from spec.${r.why} of AppProject '${projectName}'`;
+      const scope = namespaced ? 'namespaced' : 'cluster-scoped';
+      out.push({
+        index,
+        finding: severity('project-permissions/resource-kind', '',
+          `${scope} resource ${group ? group + '/' : ''}${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is not permitted in project '${projectName}' (${r.why}): ${fix}`),
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * Sync waves on Applications gate an app of apps only when the argoproj.io/Application health
+ * check is restored in argocd-cm (removed in Argo CD 1.8; docs/operator-manual/health.md).
+ */
+export const applicationWaveHealthRule: CrossObjectRule = {
+  id: 'application/wave-health-check',
+  check(ctx: RuleContext): IndexedFinding[] {
+    const restored = ctx.objects.some((o) => isObject(o) && o.kind === 'ConfigMap' && str(o.metadata?.name) === 'argocd-cm' && isObject(o.data)
+      && (o.data['resource.customizations.health.argoproj.io_Application'] !== undefined
+        || /argoproj\.io\/Application:[\s\S]*health\.lua/.test(str(o.data['resource.customizations']))));
+    if (restored) return [];
+    const out: IndexedFinding[] = [];
+    ctx.objects.forEach((o, index) => {
+      if (!isObject(o) || o.kind !== 'Application' || !str(o.apiVersion).startsWith('argoproj.io/')) return;
+      const wave = o.metadata?.annotations?.[ANNOTATION_SYNC_WAVE];
+      if (wave === undefined) return;
+      out.push({
+        index,
+        finding: warning('application/wave-health-check', pointer('metadata', 'annotations', ANNOTATION_SYNC_WAVE),
+          `Application '${str(o.metadata?.name)}' has sync wave ${q(wave)}, but waves between Applications only gate when the argoproj.io/Application health check is restored in argocd-cm (resource.customizations.health.argoproj.io_Application): add that health check, or expect every child to sync at once`),
+      });
+    });
+    return out;
+  },
+};

@@ -1,0 +1,95 @@
+import { annotationCsv, annotationsOf, groupOf } from '../../argo/sync-annotations';
+import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../core/annotation-keys';
+import { didYouMean } from '../../core/did-you-mean';
+import { pointer } from '../../core/json-pointer';
+import { error, Finding, Manifest, warning } from '../problem';
+import { ObjectRule } from './rule';
+
+const q = JSON.stringify;
+
+/** Values of `argocd.argoproj.io/sync-options` Argo CD v3.5.1 honours on a resource (reference b.5), matched exactly. */
+export const RESOURCE_SYNC_OPTIONS: readonly string[] = [
+  'Prune=false', 'Prune=confirm', 'Delete=false', 'Delete=confirm', 'Validate=false', 'SkipDryRunOnMissingResource=true',
+  'PruneLast=true', 'Replace=true', 'Force=true', 'ServerSideApply=true', 'ServerSideApply=false',
+];
+/** Spellings that are valid but only restate the default. */
+export const NO_OP_SYNC_OPTIONS: readonly string[] = [
+  'Prune=true', 'Delete=true', 'Validate=true', 'SkipDryRunOnMissingResource=false', 'PruneLast=false', 'Replace=false', 'Force=false',
+];
+/** Application-level options (spec.syncPolicy.syncOptions) that have no effect on a resource. */
+export const APPLICATION_ONLY_SYNC_OPTIONS: readonly string[] = [
+  'CreateNamespace=true', 'PrunePropagationPolicy=foreground', 'PrunePropagationPolicy=background', 'PrunePropagationPolicy=orphan',
+  'RespectIgnoreDifferences=true', 'ApplyOutOfSyncOnly=true', 'ClientSideApplyMigration=false', 'FailOnSharedResource=true',
+];
+/** Per-resource compare options. */
+export const RESOURCE_COMPARE_OPTIONS: readonly string[] = ['IgnoreExtraneous'];
+/** Compare options read only from an Application's annotation. */
+export const APPLICATION_COMPARE_OPTIONS: readonly string[] = ['ServerSideDiff=true', 'ServerSideDiff=false', 'IncludeMutationWebhook=true'];
+
+function isApplication(object: Manifest): boolean {
+  return object.kind === 'Application' && groupOf(object) === 'argoproj.io';
+}
+
+/**
+ * `argocd.argoproj.io/sync-options` and `argocd.argoproj.io/compare-options` on any object:
+ * Argo CD compares option strings exactly (`resource.HasAnnotationOption`) and ignores the rest.
+ */
+export const resourceOptionsRule: ObjectRule = {
+  id: 'resource-options',
+  appliesTo: (object) => {
+    const a = annotationsOf(object);
+    return a[ANNOTATION_SYNC_OPTIONS] !== undefined || a[ANNOTATION_COMPARE_OPTIONS] !== undefined;
+  },
+  check(object: Manifest): Finding[] {
+    const findings: Finding[] = [];
+    const a = annotationsOf(object);
+    if (a[ANNOTATION_SYNC_OPTIONS] !== undefined) {
+      const path = pointer('metadata', 'annotations', ANNOTATION_SYNC_OPTIONS);
+      const options = annotationCsv(a[ANNOTATION_SYNC_OPTIONS]);
+      for (const o of options) {
+        if (RESOURCE_SYNC_OPTIONS.includes(o)) continue;
+        if (NO_OP_SYNC_OPTIONS.includes(o)) {
+          findings.push(warning('sync-options/no-effect', path, `sync option ${q(o)} is already the default and has no effect: remove it`));
+        } else if (APPLICATION_ONLY_SYNC_OPTIONS.includes(o)) {
+          findings.push(error('sync-options/application-only', path,
+            `sync option ${q(o)} is only read from an Application's spec.syncPolicy.syncOptions and is ignored on a resource: move it there`));
+        } else {
+          const close = didYouMean(o, [...RESOURCE_SYNC_OPTIONS, ...NO_OP_SYNC_OPTIONS]);
+          findings.push(error('sync-options/unknown', path,
+            `sync option ${q(o)} is not one Argo CD honours on a resource (options are matched exactly and unknown ones are ignored silently): ${close ? `use ${q(close)}` : `use one of ${RESOURCE_SYNC_OPTIONS.join(', ')}`}`));
+        }
+      }
+      const conflicts: [string, string][] = [['Prune=false', 'Prune=confirm'], ['Delete=false', 'Delete=confirm'], ['ServerSideApply=true', 'ServerSideApply=false']];
+      for (const [x, y] of conflicts) {
+        if (options.includes(x) && options.includes(y)) {
+          findings.push(error('sync-options/conflict', path, `sync options ${q(x)} and ${q(y)} contradict each other: keep one`));
+        }
+      }
+      if (options.includes('Replace=true') && options.includes('ServerSideApply=true')) {
+        findings.push(warning('sync-options/replace-overrides-server-side-apply', path,
+          'sync option "Replace=true" takes precedence over "ServerSideApply=true", so the resource is replaced, not server-side applied: keep one'));
+      }
+      if (options.includes('Replace=true') && (object.kind === 'CustomResourceDefinition' || object.kind === 'Namespace')) {
+        findings.push(warning('sync-options/replace-ignored', path,
+          `sync option "Replace=true" is ignored on a ${object.kind}: Argo CD updates CRDs and Namespaces, never replaces them; remove it`));
+      }
+    }
+    if (a[ANNOTATION_COMPARE_OPTIONS] !== undefined) {
+      const path = pointer('metadata', 'annotations', ANNOTATION_COMPARE_OPTIONS);
+      const app = isApplication(object);
+      const allowed = app ? [...RESOURCE_COMPARE_OPTIONS, ...APPLICATION_COMPARE_OPTIONS] : RESOURCE_COMPARE_OPTIONS;
+      for (const o of annotationCsv(a[ANNOTATION_COMPARE_OPTIONS])) {
+        if (allowed.includes(o)) continue;
+        if (!app && APPLICATION_COMPARE_OPTIONS.includes(o)) {
+          findings.push(error('compare-options/application-only', path,
+            `compare option ${q(o)} is only read from an Application's ${ANNOTATION_COMPARE_OPTIONS} annotation and is ignored on a resource: move it to the Application`));
+          continue;
+        }
+        const close = didYouMean(o, [...RESOURCE_COMPARE_OPTIONS, ...APPLICATION_COMPARE_OPTIONS]);
+        findings.push(error('compare-options/unknown', path,
+          `compare option ${q(o)} is not one Argo CD knows (options are matched exactly and unknown ones are ignored silently): ${close ? `use ${q(close)}` : `use one of ${allowed.join(', ')}`}`));
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,205 @@
+import * as path from 'path';
+import { didYouMean } from '../core/did-you-mean';
+import { escapeToken, fieldPath, segmentsOf, valueAt } from '../core/json-pointer';
+import { error, Finding, Manifest, warning } from './problem';
+
+/**
+ * Schema validation against the pinned Argo CD CRDs' openAPIV3Schema, with objects closed the way
+ * kubectl's strict field validation closes them. The validators are compiled ahead of time by
+ * `projenrc/generate-validators.ts` (projen task `import:validators`) and loaded per kind, on first
+ * use, so a run that only sees Applications never loads the ApplicationSet validator.
+ */
+
+/** Where the generated validators live: `imports/validators` next to `src/` (or `lib/src/`). */
+const VALIDATORS_DIR = path.join(__dirname, '..', '..', '..', 'imports', 'validators');
+
+interface CrdIndexEntry {
+  readonly group: string;
+  readonly versions: string[];
+  readonly storage: string;
+  readonly module: string;
+}
+
+interface AjvError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: { [key: string]: any };
+  readonly message?: string;
+}
+
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+let crdIndex: { [kind: string]: CrdIndexEntry } | undefined;
+const validators = new Map<string, ValidateFunction>();
+const schemas = new Map<string, any>();
+
+function index(): { [kind: string]: CrdIndexEntry } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  crdIndex ??= require(path.join(VALIDATORS_DIR, 'index.json'));
+  return crdIndex!;
+}
+
+/** The Argo CD kinds that have a CRD schema: Application, ApplicationSet, AppProject. */
+export function schemaKinds(): string[] {
+  return Object.keys(index());
+}
+
+/** The CRD entry for an object's kind if it is an Argo CD CRD kind, else undefined. */
+export function crdOf(object: Manifest): (CrdIndexEntry & { kind: string }) | undefined {
+  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') return undefined;
+  const entry = Object.prototype.hasOwnProperty.call(index(), object.kind) ? index()[object.kind] : undefined;
+  if (!entry || object.apiVersion.split('/')[0] !== entry.group) return undefined;
+  return { ...entry, kind: object.kind };
+}
+
+function validatorFor(module: string): ValidateFunction {
+  let v = validators.get(module);
+  if (!v) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(path.join(VALIDATORS_DIR, `${module}.js`));
+    v = (loaded.default ?? loaded) as ValidateFunction;
+    validators.set(module, v);
+  }
+  return v;
+}
+
+/** The compiled schema JSON (used only to explain errors: loaded on the first unknown field). */
+function schemaFor(module: string): any {
+  let s = schemas.get(module);
+  if (!s) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    s = require(path.join(VALIDATORS_DIR, `${module}.schema.json`));
+    schemas.set(module, s);
+  }
+  return s;
+}
+
+/**
+ * The field names the schema allows at an instance location, found by walking the instance path
+ * through the schema (`properties`, `items`, map values, `$ref`s into `$defs`).
+ */
+function allowedFields(module: string, instancePath: string): string[] {
+  const root = schemaFor(module);
+  const deref = (node: any): any => {
+    while (node && typeof node.$ref === 'string') {
+      node = segmentsOf(node.$ref.replace(/^#/, '')).reduce((n: any, seg) => n?.[seg], root);
+    }
+    return node;
+  };
+  let node = deref(root);
+  for (const seg of segmentsOf(instancePath)) {
+    if (!node) return [];
+    if (node.properties && Object.prototype.hasOwnProperty.call(node.properties, seg)) node = node.properties[seg];
+    else if (node.items && /^\d+$/.test(seg)) node = node.items;
+    else if (node.additionalProperties && typeof node.additionalProperties === 'object') node = node.additionalProperties;
+    else return [];
+    node = deref(node);
+  }
+  return node?.properties ? Object.keys(node.properties) : [];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return `${text.length > 80 ? text.slice(0, 77) + '...' : text} (${typeof value})`;
+}
+
+const ARTICLES: { [type: string]: string } = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object (a map of fields)',
+  array: 'a list',
+  null: 'null',
+};
+
+function typeFix(expected: string, value: unknown): string {
+  if (expected === 'boolean' && typeof value === 'string') return 'write true or false without quotes';
+  if ((expected === 'integer' || expected === 'number') && typeof value === 'string' && /^[-+]?\d+(\.\d+)?$/.test(value)) {
+    return 'write the number without quotes';
+  }
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `quote it: "${String(value)}"`;
+  if (expected === 'array' && !Array.isArray(value)) return 'write it as a YAML list (one "- item" per entry)';
+  if (expected === 'object' && Array.isArray(value)) return 'write it as a map of fields, not a list';
+  return `give it ${ARTICLES[expected] ?? expected} value`;
+}
+
+/**
+ * Checks an Argo CD object against its CRD schema. Returns no findings for objects of other kinds.
+ */
+export function schemaFindings(object: Manifest): Finding[] {
+  const crd = crdOf(object);
+  if (!crd) return [];
+  const version = object.apiVersion.split('/')[1];
+  if (!crd.versions.includes(version)) {
+    return [error('schema/api-version', '/apiVersion',
+      `apiVersion ${JSON.stringify(object.apiVersion)} is not served by the Argo CD v3.5.1 ${crd.kind} CRD; use "${crd.group}/${crd.storage}"`)];
+  }
+  const validate = validatorFor(crd.module);
+  if (validate(object)) return [];
+  return explain(crd.module, object, validate.errors ?? []);
+}
+
+function explain(module: string, object: Manifest, errors: AjvError[]): Finding[] {
+  // int-or-string fields are `anyOf: [integer, string]`: report the anyOf once, not each branch.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
+  const findings: Finding[] = [];
+  for (const e of errors) {
+    if (anyOfPaths.some((p) => e.schemaPath.startsWith(p))) continue;
+    const value = valueAt(object, e.instancePath);
+    const field = fieldPath(e.instancePath);
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const name: string = e.params.additionalProperty;
+        const ptr = `${e.instancePath}/${escapeToken(name)}`;
+        const allowed = allowedFields(module, e.instancePath);
+        const suggestion = didYouMean(name, allowed);
+        const fix = suggestion
+          ? `did you mean '${suggestion}'?`
+          : `remove it${allowed.length ? `; ${field} accepts ${allowed.map((a) => `'${a}'`).join(', ')}` : ''}`;
+        findings.push(error('schema/unknown-field', ptr,
+          `unknown field '${name}' in ${field}: kubectl's strict field validation rejects it and Argo CD would silently drop it; ${fix}`));
+        break;
+      }
+      case 'required': {
+        const name: string = e.params.missingProperty;
+        const ptr = `${e.instancePath}/${escapeToken(name)}`;
+        findings.push(error('schema/required', ptr, `missing required field ${fieldPath(ptr)}: add it`));
+        break;
+      }
+      case 'type': {
+        const expected = String(e.params.type).split(',')[0];
+        if (value === null) {
+          findings.push(warning('schema/null-value', e.instancePath,
+            `${field} is null, so the API server drops it and it has no effect: give it ${ARTICLES[expected] ?? expected} value or remove the line`));
+        } else {
+          findings.push(error('schema/type', e.instancePath,
+            `${field} must be ${ARTICLES[expected] ?? expected}, got ${describe(value)}: ${typeFix(expected, value)}`));
+        }
+        break;
+      }
+      case 'anyOf':
+        findings.push(error('schema/int-or-string', e.instancePath,
+          `${field} must be an integer or a string, got ${describe(value)}`));
+        break;
+      case 'enum': {
+        const allowed: unknown[] = e.params.allowedValues ?? [];
+        const suggestion = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : undefined;
+        findings.push(error('schema/enum', e.instancePath,
+          `${field} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(value)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}`));
+        break;
+      }
+      case 'format':
+        findings.push(error('schema/format', e.instancePath,
+          `${field} must be a ${e.params.format === 'date-time' ? 'RFC 3339 date-time such as "2026-01-31T12:00:00Z"' : e.params.format}, got ${describe(value)}`));
+        break;
+      default:
+        findings.push(error('schema/constraint', e.instancePath, `${field} ${e.message}, got ${describe(value)}`));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,382 @@
+import { ApiObject, JsonPatch, Lazy, Names } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import * as l1 from '../../imports/appproject-argoproj.io';
+import { RESOURCES_FINALIZER } from '../engine/core/annotation-keys';
+import { validationError } from '../private/errors';
+import { compact, undefinedIfEmpty } from '../private/render';
+import { ProjectRole, renderRole } from './project-role';
+import { renderSyncWindow, SyncWindow } from './sync-window';
+import { Severity, validateManifests } from '../engine/validation';
+
+/** An AppProject, managed here or elsewhere. */
+export interface IAppProject extends IConstruct {
+  /** The AppProject's name. */
+  readonly name: string;
+}
+
+/** A destination an AppProject permits; every field is a glob, `!` negates. */
+export interface ProjectDestination {
+  /**
+   * Cluster API server URL glob.
+   * @default - match by name only
+   */
+  readonly server?: string;
+  /**
+   * Cluster name glob.
+   * @default - match by server only
+   */
+  readonly name?: string;
+  /**
+   * Namespace glob.
+   * @default '*'
+   */
+  readonly namespace?: string;
+}
+
+/** A group and kind (globs in Go filepath.Match syntax; the core group is `''`). */
+export interface ResourceKind {
+  /** API group, `''` for the core group. */
+  readonly group: string;
+  /** Kind. */
+  readonly kind: string;
+}
+
+/** A group, kind and optional name of cluster-scoped resources. */
+export interface ClusterResourceKind extends ResourceKind {
+  /**
+   * Name glob.
+   * @default - any name
+   */
+  readonly name?: string;
+}
+
+/** Orphaned-resource monitoring of a project. */
+export interface OrphanedResources {
+  /**
+   * Raise a warning condition on the Application when orphans are found.
+   * @default true
+   */
+  readonly warn?: boolean;
+  /**
+   * Resources that never count as orphans.
+   * @default - none
+   */
+  readonly ignore?: ClusterResourceKind[];
+}
+
+/** The service account Argo CD impersonates for a destination. */
+export interface DestinationServiceAccount {
+  /** Cluster API server URL glob (no `!`). */
+  readonly server: string;
+  /** Namespace glob (no `!`). */
+  readonly namespace: string;
+  /** Service account, `name` or `namespace:name`. */
+  readonly defaultServiceAccount: string;
+}
+
+/** A GnuPG policy of source integrity. */
+export interface GitSourceIntegrityPolicy {
+  /** Repository URL globs (`!` negates). */
+  readonly repos: string[];
+  /** GnuPG mode, e.g. `strict` or `head`. */
+  readonly gpgMode: string;
+  /** Allowed GnuPG key ids. */
+  readonly gpgKeys: string[];
+}
+
+/** Properties of an AppProject. */
+export interface AppProjectProps {
+  /**
+   * Name of the AppProject.
+   * @default - a name generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Namespace the AppProject lives in (Argo CD's control-plane namespace).
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /**
+   * Description, at most 255 characters.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Repository URL globs Applications may use (`!` denies). You can also add repos with `addSourceRepo()`.
+   * @default - none: no Application may use the project until a repo is added
+   */
+  readonly sourceRepos?: string[];
+  /**
+   * Destinations Applications may deploy to. You can also use `addDestination()`.
+   * @default - none
+   */
+  readonly destinations?: ProjectDestination[];
+  /**
+   * Cluster-scoped kinds Applications may create. You can also use `addClusterResourceWhitelist()`.
+   * @default - none: no cluster-scoped resource is allowed
+   */
+  readonly clusterResourceWhitelist?: ClusterResourceKind[];
+  /**
+   * Cluster-scoped kinds that are denied. You can also use `addClusterResourceBlacklist()`.
+   * @default - none
+   */
+  readonly clusterResourceBlacklist?: ClusterResourceKind[];
+  /**
+   * Namespaced kinds Applications may create; an explicit empty list allows none.
+   * You can also use `addNamespaceResourceWhitelist()`.
+   * @default - every namespaced kind is allowed
+   */
+  readonly namespaceResourceWhitelist?: ResourceKind[];
+  /**
+   * Namespaced kinds that are denied. You can also use `addNamespaceResourceBlacklist()`.
+   * @default - none
+   */
+  readonly namespaceResourceBlacklist?: ResourceKind[];
+  /**
+   * Roles. You can also use `addRole()`.
+   * @default - none
+   */
+  readonly roles?: ProjectRole[];
+  /**
+   * Sync windows. You can also use `addSyncWindow()`.
+   * @default - syncs are allowed at any time
+   */
+  readonly syncWindows?: SyncWindow[];
+  /**
+   * Orphaned-resource monitoring.
+   * @default - off
+   */
+  readonly orphanedResources?: OrphanedResources;
+  /**
+   * GnuPG key ids that must have signed the synced commits. You can also use `addSignatureKey()`.
+   * @default - commits need no signature
+   */
+  readonly signatureKeys?: string[];
+  /**
+   * Namespaces (globs or `/regex/`) Applications of this project may live in besides the
+   * control-plane namespace. You can also use `addSourceNamespace()`.
+   * @default - only the control-plane namespace
+   */
+  readonly sourceNamespaces?: string[];
+  /**
+   * Service accounts Argo CD impersonates per destination. You can also use `addDestinationServiceAccount()`.
+   * @default - none (Argo CD's own service account)
+   */
+  readonly destinationServiceAccounts?: DestinationServiceAccount[];
+  /**
+   * Only clusters scoped to this project may be used.
+   * @default false
+   */
+  readonly permitOnlyProjectScopedClusters?: boolean;
+  /**
+   * Source integrity (GnuPG) policies for Git sources.
+   * @default - none
+   */
+  readonly sourceIntegrityPolicies?: GitSourceIntegrityPolicy[];
+  /**
+   * Add Argo CD's resources finalizer so the project cannot be deleted while Applications use it.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
+  /** @default - none */
+  readonly labels?: { [key: string]: string };
+  /** @default - none */
+  readonly annotations?: { [key: string]: string };
+}
+
+class AppProjectResource extends l1.AppProject {
+  private readonly wirePatches: JsonPatch[] = [];
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    // The L1 maps camelCase props to wire names after patches are applied, so patches are kept
+    // here and applied to the wire form, where `/spec/...` paths mean what the user expects.
+    this.wirePatches.push(...ops);
+  }
+  public toJson(): any {
+    return JsonPatch.apply(super.toJson(), ...this.wirePatches);
+  }
+}
+
+class ImportedAppProject extends Construct implements IAppProject {
+  constructor(scope: Construct, id: string, public readonly name: string) {
+    super(scope, id);
+  }
+}
+
+/**
+ * An Argo CD AppProject: which repositories, destinations and kinds its Applications may use,
+ * with roles and sync windows.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/
+ */
+export class AppProject extends Construct implements IAppProject {
+  /** References an AppProject that is not managed here, e.g. `default`. */
+  public static fromAppProjectName(scope: Construct, id: string, name: string): IAppProject {
+    return new ImportedAppProject(scope, id, name);
+  }
+
+  /** The AppProject's name. */
+  public readonly name: string;
+  /** The namespace it lives in. */
+  public readonly namespace: string;
+  /** Whether only project-scoped clusters may be used. */
+  public readonly permitOnlyProjectScopedClusters: boolean;
+  /** Whether the resources finalizer is set. */
+  public readonly deletionProtection: boolean;
+  /** The L1 object. */
+  public readonly apiObject: ApiObject;
+
+  private readonly props: AppProjectProps;
+  private readonly sourceRepos: string[] = [];
+  private readonly destinations: ProjectDestination[] = [];
+  private readonly clusterWhitelist: ClusterResourceKind[] = [];
+  private readonly clusterBlacklist: ClusterResourceKind[] = [];
+  private namespaceWhitelist?: ResourceKind[];
+  private readonly namespaceBlacklist: ResourceKind[] = [];
+  private readonly roles: ProjectRole[] = [];
+  private readonly syncWindows: SyncWindow[] = [];
+  private readonly signatureKeys: string[] = [];
+  private readonly sourceNamespaces: string[] = [];
+  private readonly destinationServiceAccounts: DestinationServiceAccount[] = [];
+
+  constructor(scope: Construct, id: string, props: AppProjectProps = {}) {
+    super(scope, id);
+    this.props = props;
+    this.name = props.name ?? Names.toDnsLabel(this);
+    this.namespace = props.namespace ?? 'argocd';
+    this.permitOnlyProjectScopedClusters = props.permitOnlyProjectScopedClusters ?? false;
+    this.deletionProtection = props.deletionProtection ?? false;
+    if (props.description !== undefined && props.description.length > 255) {
+      throw validationError(this, `'description' is ${props.description.length} characters long, more than Argo CD's 255: shorten it`);
+    }
+    props.sourceRepos?.forEach((r) => this.addSourceRepo(r));
+    props.destinations?.forEach((d) => this.addDestination(d));
+    props.clusterResourceWhitelist?.forEach((k) => this.addClusterResourceWhitelist(k));
+    props.clusterResourceBlacklist?.forEach((k) => this.addClusterResourceBlacklist(k));
+    if (props.namespaceResourceWhitelist !== undefined) this.namespaceWhitelist = [...props.namespaceResourceWhitelist];
+    props.namespaceResourceBlacklist?.forEach((k) => this.addNamespaceResourceBlacklist(k));
+    props.roles?.forEach((r) => this.addRole(r));
+    props.syncWindows?.forEach((w) => this.addSyncWindow(w));
+    props.signatureKeys?.forEach((k) => this.addSignatureKey(k));
+    props.sourceNamespaces?.forEach((n) => this.addSourceNamespace(n));
+    props.destinationServiceAccounts?.forEach((d) => this.addDestinationServiceAccount(d));
+
+    this.apiObject = new AppProjectResource(this, 'Resource', {
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        labels: props.labels,
+        annotations: props.annotations,
+        finalizers: this.deletionProtection ? [RESOURCES_FINALIZER] : undefined,
+      },
+      spec: Lazy.any({ produce: () => this._toArgo() }),
+    });
+    this.node.addValidation({ validate: () => engineErrors(this.apiObject.toJson()) });
+  }
+
+  /** Permits a repository URL glob (`!` to deny). */
+  public addSourceRepo(repo: string): void {
+    if (repo === '!*') throw validationError(this, 'source repo "!*" denies every repository, which Argo CD rejects: list the repositories to allow instead');
+    if (this.sourceRepos.includes(repo)) throw validationError(this, `source repo ${JSON.stringify(repo)} is already permitted: remove the duplicate`);
+    this.sourceRepos.push(repo);
+  }
+
+  /** Permits a destination. */
+  public addDestination(destination: ProjectDestination): void {
+    if (!destination.server && !destination.name) {
+      throw validationError(this, "a project destination needs 'server' or 'name' (globs allowed, e.g. '*'): set one");
+    }
+    this.destinations.push(destination);
+  }
+
+  /** Permits a cluster-scoped kind. */
+  public addClusterResourceWhitelist(kind: ClusterResourceKind): void {
+    this.clusterWhitelist.push(kind);
+  }
+
+  /** Denies a cluster-scoped kind. */
+  public addClusterResourceBlacklist(kind: ClusterResourceKind): void {
+    this.clusterBlacklist.push(kind);
+  }
+
+  /** Permits a namespaced kind (from then on, only whitelisted namespaced kinds are allowed). */
+  public addNamespaceResourceWhitelist(kind: ResourceKind): void {
+    this.namespaceWhitelist = [...(this.namespaceWhitelist ?? []), kind];
+  }
+
+  /** Denies a namespaced kind. */
+  public addNamespaceResourceBlacklist(kind: ResourceKind): void {
+    this.namespaceBlacklist.push(kind);
+  }
+
+  /** Adds a role. */
+  public addRole(role: ProjectRole): void {
+    if (!/^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(role.name)) {
+      throw validationError(this, `role name ${JSON.stringify(role.name)} is invalid: use letters, digits, "-" and "_", starting and ending with a letter or digit`);
+    }
+    if (this.roles.some((r) => r.name === role.name)) throw validationError(this, `role ${JSON.stringify(role.name)} already exists: role names must be unique`);
+    this.roles.push(role);
+  }
+
+  /** Adds a sync window. */
+  public addSyncWindow(window: SyncWindow): void {
+    this.syncWindows.push(window);
+  }
+
+  /** Requires commits signed by this GnuPG key id. */
+  public addSignatureKey(keyId: string): void {
+    this.signatureKeys.push(keyId);
+  }
+
+  /** Permits Applications in a namespace (glob or `/regex/`). */
+  public addSourceNamespace(namespace: string): void {
+    if (this.sourceNamespaces.includes(namespace)) throw validationError(this, `source namespace ${JSON.stringify(namespace)} is already permitted: remove the duplicate`);
+    this.sourceNamespaces.push(namespace);
+  }
+
+  /** Sets the service account for a destination. */
+  public addDestinationServiceAccount(account: DestinationServiceAccount): void {
+    this.destinationServiceAccounts.push(account);
+  }
+
+  /** @internal */
+  public _toArgo(): l1.AppProjectSpec {
+    const p = this.props;
+    return compact({
+      description: p.description,
+      sourceRepos: undefinedIfEmpty(this.sourceRepos),
+      destinations: undefinedIfEmpty(this.destinations)?.map((d) => compact({ namespace: d.namespace ?? '*', server: d.server, name: d.name })),
+      clusterResourceWhitelist: undefinedIfEmpty(this.clusterWhitelist)?.map((k) => compact({ ...k })),
+      clusterResourceBlacklist: undefinedIfEmpty(this.clusterBlacklist)?.map((k) => compact({ ...k })),
+      namespaceResourceWhitelist: this.namespaceWhitelist?.map((k) => ({ group: k.group, kind: k.kind })),
+      namespaceResourceBlacklist: undefinedIfEmpty(this.namespaceBlacklist)?.map((k) => ({ group: k.group, kind: k.kind })),
+      orphanedResources: p.orphanedResources ? compact({
+        warn: p.orphanedResources.warn,
+        ignore: undefinedIfEmpty(p.orphanedResources.ignore)?.map((k) => compact({ ...k })),
+      }) : undefined,
+      roles: undefinedIfEmpty(this.roles)?.map((r) => renderRole(this.name, r)),
+      syncWindows: undefinedIfEmpty(this.syncWindows)?.map(renderSyncWindow),
+      signatureKeys: undefinedIfEmpty(this.signatureKeys)?.map((k) => ({ keyId: k })),
+      sourceNamespaces: undefinedIfEmpty(this.sourceNamespaces),
+      destinationServiceAccounts: undefinedIfEmpty(this.destinationServiceAccounts)?.map((d) => ({ ...d })),
+      permitOnlyProjectScopedClusters: p.permitOnlyProjectScopedClusters,
+      sourceIntegrity: p.sourceIntegrityPolicies && p.sourceIntegrityPolicies.length > 0 ? {
+        git: {
+          policies: p.sourceIntegrityPolicies.map((g) => ({
+            repos: g.repos.map((url) => ({ url })),
+            gpg: { mode: g.gpgMode, keys: [...g.gpgKeys] },
+          })),
+        },
+      } : undefined,
+    });
+  }
+}
+
+/**
+ * Runs the validation engine on rendered objects and returns the error messages about the first
+ * one, for `node.addValidation`.
+ * @internal
+ */
+export function engineErrors(object: unknown, projects: unknown[] = []): string[] {
+  return validateManifests([object], { projects: projects as any[] })
+    .filter((p) => p.severity === Severity.ERROR && p.index === 0)
+    .map((p) => `${p.message} (${p.rule} at ${p.path || '/'})`);
+}

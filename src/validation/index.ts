@@ -1,3 +1,0 @@
-export * from './problem';
-export * from './validate-manifests';
-export { fieldPath, pointer, valueAt } from './json-pointer';

@@ -1,0 +1,132 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { ROOT, runCli, tempDir } from '../run-cli';
+
+const APP = `import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+
+class Apps extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const spec: any = {
+      project: 'default',
+      source: { repoURL: 'https://github.com/example/apps.git', path: 'web', targetRevision: 'main' },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'web' },
+    };
+    MUTATE
+    new ApiObjectCtor(this, 'web', { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'web', namespace: 'argocd' }, spec });
+  }
+}
+const ApiObjectCtor = require('cdk8s').ApiObject;
+console.log('hello from the app');
+const app = new App();
+new Apps(app, 'apps');
+app.synth();
+`;
+
+const app = (mutate = '') => APP.replace('MUTATE', mutate);
+
+describe('cdk8s-argocd synth', () => {
+  test('renders a TypeScript app in-process, validates it and writes one file per chart', () => {
+    // GIVEN
+    const dir = tempDir({ 'main.ts': app() });
+    // WHEN
+    const r = runCli(['synth', '--app', 'main.ts', '--output', 'out'], { cwd: dir });
+    // THEN
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/hello from the app/);
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['apps.k8s.yaml']);
+    const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(dir, 'out', 'apps.k8s.yaml'), 'utf-8')).map((d) => d.toJS());
+    expect(docs).toEqual([{
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'web', namespace: 'argocd' },
+      spec: {
+        destination: { namespace: 'web', server: 'https://kubernetes.default.svc' },
+        project: 'default',
+        source: { path: 'web', repoURL: 'https://github.com/example/apps.git', targetRevision: 'main' },
+      },
+    }]);
+  });
+
+  test('fails when validation fails: [construct/path] message, nothing written', () => {
+    const dir = tempDir({ 'main.ts': app('spec.destinations = [spec.destination];') });
+    const r = runCli(['synth', '--app', 'main.ts', '--output', 'out'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/\[apps\/web\] error: unknown field 'destinations' in spec: .*did you mean 'destination'\? \[schema\/unknown-field\] \(Application argocd\/web\)/);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('fails when the app throws, with the TypeScript location', () => {
+    const dir = tempDir({ 'main.ts': app("throw new Error('boom');") });
+    const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/the app main\.ts failed: Error: boom\n\s+at new Apps \(.*main\.ts:12:/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('fails when the TypeScript does not parse', () => {
+    const dir = tempDir({ 'main.ts': 'const x: = 1;\n' });
+    const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/main\.ts:1:10: TypeScript syntax error: /);
+  });
+
+  test('fails when a construct validation fails, with cdk8s construct paths', () => {
+    const dir = tempDir({
+      'main.ts': app("this.node.addValidation({ validate: () => ['something is off'] });"),
+    });
+    const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^\[apps\] something is off$/m);
+  });
+
+  test('fails when the entry does not exist or never calls app.synth()', () => {
+    const dir = tempDir({ 'empty.ts': 'export const x = 1;\n' });
+    expect(runCli(['synth', '--app', 'nope.ts'], { cwd: dir }).stderr).toMatch(/app entry nope\.ts does not exist/);
+    const r = runCli(['synth', '--app', 'empty.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/did not call app\.synth\(\)/);
+  });
+
+  test('without --app renders every app of cdk8s.yaml into its own folder and removes stale files', () => {
+    const dir = tempDir({
+      'cdk8s.yaml': 'output: rendered\napps:\n  first: apps/first.ts\n  second: apps/second.ts\n',
+      'apps/first.ts': app(),
+      'apps/second.ts': app().replace("'apps'", "'more'"),
+      'rendered/first/stale.k8s.yaml': 'old',
+    });
+    const r = runCli(['synth'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'rendered'))).toEqual(['first', 'second']);
+    expect(fs.readdirSync(path.join(dir, 'rendered', 'first'))).toEqual(['apps.k8s.yaml']);
+    expect(fs.readdirSync(path.join(dir, 'rendered', 'second'))).toEqual(['more.k8s.yaml']);
+  });
+
+  test('a plain cdk8s.yaml `app` command is understood', () => {
+    const dir = tempDir({ 'cdk8s.yaml': 'app: npx ts-node main.ts\n', 'main.ts': app() });
+    expect(runCli(['synth'], { cwd: dir }).status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['apps.k8s.yaml']);
+  });
+
+  test('output is byte-identical across runs, time zones and locales', () => {
+    const dir = tempDir({ 'main.ts': app() });
+    runCli(['synth', '--app', 'main.ts', '--output', 'a'], { cwd: dir, env: { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8' } });
+    runCli(['synth', '--app', 'main.ts', '--output', 'b'], { cwd: dir, env: { TZ: 'UTC', LANG: 'C' } });
+    expect(fs.readFileSync(path.join(dir, 'a', 'apps.k8s.yaml'), 'utf-8')).toBe(fs.readFileSync(path.join(dir, 'b', 'apps.k8s.yaml'), 'utf-8'));
+  });
+
+  test('the committed dist/ is what the reference apps render', () => {
+    const out = tempDir();
+    const r = runCli(['synth', '--output', out], { cwd: ROOT });
+    expect(r.status).toBe(0);
+    for (const name of fs.readdirSync(path.join(ROOT, 'dist'))) {
+      for (const file of fs.readdirSync(path.join(ROOT, 'dist', name))) {
+        expect(fs.readFileSync(path.join(out, name, file), 'utf-8')).toBe(fs.readFileSync(path.join(ROOT, 'dist', name, file), 'utf-8'));
+      }
+    }
+  });
+});
