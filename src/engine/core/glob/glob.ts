@@ -1,0 +1,105 @@
+/**
+ * Globs as Argo CD v3.5.1 matches them: github.com/gobwas/glob v0.2.3 (glob.go `Compile`), with
+ * util/glob/glob.go's bounded cache and its rule that a pattern that does not compile matches
+ * nothing.
+ *
+ * Syntax: `*` any run without a separator, `**` anything, `?` one character (one code point; a
+ * non-BMP character is one), `[abc]` / `[a-z]` one class (`[!...]` negates, `^` is literal, and
+ * `[a-z0-9]` does not compile), `{a,b}` alternatives, `\` escapes. The quirks of the original
+ * (issue 61 `start*art` matches "start", issue 62 `{a,}{a,}a` misses "a", `?` matching "") are
+ * reproduced on purpose: they are what Argo CD decides.
+ */
+import { compileTree } from './compiler';
+import { goRunes, goString } from './go-string';
+import { Matcher } from './match/matcher';
+import { GlobSyntaxError, parseGlob } from './syntax';
+
+export { GlobSyntaxError } from './syntax';
+export { GoPanic } from './go-string';
+
+/** A compiled pattern. */
+export interface Glob {
+  /** The pattern as written. */
+  readonly pattern: string;
+  /** The separators `*` and `?` do not cross. */
+  readonly separators: string;
+  /**
+   * Whether the whole text matches. Throws GoPanic where gobwas panics (a Row with an empty
+   * alternative, as in `a{}` against "a").
+   */
+  match(text: string): boolean;
+  /** gobwas's String() of the compiled matcher, e.g. `<prefix_suffix:[start,art]>`. */
+  describe(): string;
+}
+
+class CompiledGlob implements Glob {
+  constructor(public readonly pattern: string, public readonly separators: string, private readonly matcher: Matcher) {}
+
+  public match(text: string): boolean {
+    return this.matcher.match(goString(text));
+  }
+
+  public describe(): string {
+    return this.matcher.toString();
+  }
+}
+
+/** util/glob.DefaultGlobCacheSize. */
+const CACHE_SIZE = 10_000;
+const cache = new Map<string, Glob | GlobSyntaxError>();
+
+/**
+ * glob.Compile(pattern, separators...): the compiled glob, or a GlobSyntaxError carrying gobwas's
+ * message ("expected close range character", "could not parse range", ...). Results are cached
+ * (least recently used first out, 10,000 entries like util/glob).
+ */
+export function compileGlob(pattern: string, separators = ''): Glob {
+  const key = `${separators}\u0000${pattern}`;
+  let entry = cache.get(key);
+  if (entry !== undefined) {
+    cache.delete(key);
+  } else {
+    try {
+      entry = new CompiledGlob(pattern, separators, compileTree(pattern, parseGlob(pattern), goRunes(separators)));
+    } catch (e) {
+      if (!(e instanceof GlobSyntaxError)) throw e;
+      entry = e;
+    }
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, entry);
+  if (entry instanceof GlobSyntaxError) throw entry;
+  return entry;
+}
+
+/** The gobwas error message for a pattern that does not compile, or undefined when it compiles. */
+export function globSyntaxError(pattern: string, separators = ''): string | undefined {
+  try {
+    compileGlob(pattern, separators);
+    return undefined;
+  } catch (e) {
+    if (e instanceof GlobSyntaxError) return e.reason;
+    throw e;
+  }
+}
+
+/**
+ * util/glob.Match: whether `text` matches `pattern`; a pattern that does not compile matches
+ * nothing (Argo CD only logs it). A gobwas panic while matching propagates as GoPanic.
+ */
+export function globMatch(pattern: string, text: string, separators = ''): boolean {
+  let glob: Glob;
+  try {
+    glob = compileGlob(pattern, separators);
+  } catch (e) {
+    if (e instanceof GlobSyntaxError) return false;
+    throw e;
+  }
+  return glob.match(text);
+}
+
+/** glob.QuoteMeta: the pattern that matches `text` literally. */
+export function quoteGlobMeta(text: string): string {
+  return text.replace(/[*?\\[\]{}]/g, '\\$&');
+}
+
