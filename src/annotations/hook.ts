@@ -1,5 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { generateNamePrefixError, hookTypeValueError, skipWithOtherTypesError } from '../engine/argo/hooks';
 import { ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY } from '../engine/core/annotation-keys';
 
 /**
@@ -27,9 +28,8 @@ export class HookType {
 
   /** A hook type this library does not list yet, written exactly as Argo CD expects it. */
   public static custom(value: string): HookType {
-    if (value.trim() === '' || value.includes(',')) {
-      throw new Error(`hook type must be one non-empty value without ",", got ${JSON.stringify(value)}: pass several HookType values instead`);
-    }
+    const problem = hookTypeValueError(value);
+    if (problem) throw new Error(problem);
     return new HookType(value);
   }
 
@@ -90,9 +90,8 @@ export class Hook {
       throw new Error(`[${path}] hook 'types' is empty: give at least one HookType, e.g. HookType.PRE_SYNC`);
     }
     const types = [...new Set(options.types.map((t) => t.value))];
-    if (types.includes('Skip') && types.length > 1) {
-      throw new Error(`[${path}] hook 'types' ${JSON.stringify(types.join(','))} combine Skip with other types; Argo CD only skips an object when Skip is the sole type: use [HookType.SKIP] alone`);
-    }
+    const skipProblem = skipWithOtherTypesError(types);
+    if (skipProblem) throw new Error(`[${path}] ${skipProblem}`);
     this.apiObject.metadata.addAnnotation(ANNOTATION_HOOK, types.join(','));
     if (options.deletePolicies !== undefined && options.deletePolicies.length > 0) {
       this.apiObject.metadata.addAnnotation(ANNOTATION_HOOK_DELETE_POLICY, [...new Set(options.deletePolicies)].join(','));
@@ -108,9 +107,8 @@ export class Hook {
    */
   public useGenerateName(prefix?: string): void {
     const value = prefix ?? `${this.apiObject.name}-`;
-    if (!/^[a-z0-9]([-a-z0-9.]*)?$/.test(value) || value.length > 248) {
-      throw new Error(`[${this.apiObject.node.path}] generateName ${JSON.stringify(value)} is not a valid DNS-1123 prefix (lower-case letters, digits, "-" or ".", at most 248 characters so Argo CD's suffix still fits): use e.g. "db-migrate-"`);
-    }
+    const problem = generateNamePrefixError(value);
+    if (problem) throw new Error(`[${this.apiObject.node.path}] ${problem}`);
     this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/name'), JsonPatch.add('/metadata/generateName', value));
   }
 }

@@ -1,11 +1,11 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { optionValueError } from '../engine/argo/sync-options';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../engine/core/annotation-keys';
 
 function checkOption(kind: string, value: string): void {
-  if (value.trim() !== value || value === '' || value.includes(',')) {
-    throw new Error(`${kind} must be one option without spaces or ",", got ${JSON.stringify(value)}: add several options one by one`);
-  }
+  const problem = optionValueError(kind, value);
+  if (problem) throw new Error(problem);
 }
 
 /**

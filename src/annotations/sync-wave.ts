@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { syncWaveValueError } from '../engine/argo/sync-annotations';
 import { ANNOTATION_SYNC_WAVE } from '../engine/core/annotation-keys';
 
 /** Waves set explicitly through {@link SyncWave.set}, read by `SyncWaves.fromDependencies`. */
@@ -33,9 +34,8 @@ export class SyncWave {
    * Puts the object into `wave`, an integer (negative allowed). The last call wins.
    */
   public set(wave: number): void {
-    if (!Number.isSafeInteger(wave)) {
-      throw new Error(`[${this.apiObject.node.path}] sync wave must be an integer, got ${wave}: Argo CD reads the wave with Go's strconv.Atoi and silently uses 0 for anything else; use e.g. ${Number.isFinite(wave) ? Math.round(wave) : 0}`);
-    }
+    const problem = syncWaveValueError(wave);
+    if (problem) throw new Error(`[${this.apiObject.node.path}] ${problem}`);
     EXPLICIT_WAVES.set(this.apiObject, wave);
     this.apiObject.metadata.addAnnotation(ANNOTATION_SYNC_WAVE, String(wave));
   }

@@ -1,6 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { atoi, SYNC_PHASES, syncPhasesOf } from '../engine/argo/sync-annotations';
+import { SYNC_PHASES } from '../engine/argo/hooks';
+import { syncPhasesOf } from '../engine/argo/sync-annotations';
+import { atoi } from '../engine/core/go-strconv';
 import { ANNOTATION_SYNC_WAVE } from '../engine/core/annotation-keys';
 import { _explicitWave } from './sync-wave';
 

@@ -1,8 +1,9 @@
-import { Chart, Lazy, Names } from 'cdk8s';
+import { Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IAppProject } from '../project/app-project';
 import { Application, CascadeDelete } from './application';
 import { Destination } from './destination';
+import { renderedFilesOf } from '../private/cdk8s-output';
 import { validationError } from '../private/errors';
 import { ApplicationSource } from './source';
 import { SyncPolicy } from './sync-policy';
@@ -44,6 +45,13 @@ export interface AppOfAppsProps {
    * @default - automated with prune and selfHeal
    */
   readonly syncPolicy?: SyncPolicy;
+  /**
+   * Delete the child Applications (and, through their own finalizers, their resources) when the
+   * parent is deleted. Deleting the root of an app of apps with cascading delete removes every
+   * child: opt in explicitly.
+   * @default - no finalizer: deleting the parent leaves the children in place
+   */
+  readonly cascadeDelete?: CascadeDelete;
 }
 
 /**
@@ -62,9 +70,10 @@ export class AppOfApps extends Construct {
   constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
     props.charts?.forEach((c) => this.addChart(c));
-    const include = Lazy.any({
-      produce: () => (this.charts.length === 1 ? fileOf(this.charts[0]) : `{${this.charts.map(fileOf).join(',')}}`),
-    }) as unknown as string;
+    // The files cdk8s writes for the charts, known only at synth (numbering depends on every chart's dependencies).
+    const files = () => [...new Set(this.charts.flatMap(renderedFilesOf))];
+    const include = Lazy.any({ produce: () => (files().length === 1 ? files()[0] : `{${files().join(',')}}`) }) as unknown as string;
+    const recurse = Lazy.any({ produce: () => (files().some((f) => f.includes('/')) ? true : undefined) }) as unknown as boolean;
     this.application = new Application(this, 'Parent', {
       name: props.name,
       project: props.project,
@@ -72,11 +81,11 @@ export class AppOfApps extends Construct {
         repoURL: props.repoURL,
         path: props.path,
         targetRevision: props.targetRevision ?? 'HEAD',
-        directory: { include },
+        directory: { include, recurse },
       }),
       destination: Destination.inCluster(props.namespace ?? 'argocd'),
       syncPolicy: props.syncPolicy ?? { automated: { prune: true, selfHeal: true } },
-      cascadeDelete: CascadeDelete.FOREGROUND,
+      cascadeDelete: props.cascadeDelete,
     });
     this.node.addValidation({
       validate: () => (this.charts.length === 0 ? ['the app of apps syncs no chart: pass \'charts\' or call addChart()'] : []),
@@ -93,8 +102,4 @@ export class AppOfApps extends Construct {
   public addChild(child: Application, wave: number): void {
     child.setSyncWave(wave);
   }
-}
-
-function fileOf(chart: Chart): string {
-  return `${Names.toDnsLabel(chart)}.k8s.yaml`;
 }

@@ -1,8 +1,12 @@
-import { ApiObject, JsonPatch, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { AppProject, engineErrors, IAppProject } from '../project/app-project';
+import { duplicateSourceFieldError, sourceFormsError } from '../engine/argo/application';
+import { syncWaveValueError } from '../engine/argo/sync-annotations';
+import { Manifest } from '../engine/core/manifest';
+import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
+import { AppProject, IAppProject } from '../project/app-project';
 import { Destination } from './destination';
 import { IgnoreDifference, renderIgnoreDifference } from './ignore-difference';
+import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
 import { ANNOTATION_SYNC_WAVE, RESOURCES_FINALIZER, RESOURCES_FINALIZER_BACKGROUND } from '../engine/core/annotation-keys';
 import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
@@ -102,47 +106,22 @@ export interface ApplicationProps {
   readonly annotations?: { [key: string]: string };
 }
 
-class ApplicationResource extends l1.Application {
-  private readonly wirePatches: JsonPatch[] = [];
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    // The L1 maps camelCase props to wire names (repoUrl -> repoURL) after patches are applied;
-    // keep patches here and apply them to the wire form so `/spec/source/repoURL` works.
-    this.wirePatches.push(...ops);
-  }
-  public toJson(): any {
-    return JsonPatch.apply(super.toJson(), ...this.wirePatches);
-  }
-}
-
-class ImportedApplication extends Construct implements IApplication {
-  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
-    super(scope, id);
-  }
-}
-
 /**
  * An Argo CD Application.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#applications
  */
-export class Application extends Construct implements IApplication {
+export class Application extends ArgoCdObject implements IApplication {
   /** References an Application that is not managed here. */
   public static fromApplicationName(scope: Construct, id: string, name: string, namespace?: string): IApplication {
-    return new ImportedApplication(scope, id, name, namespace ?? 'argocd');
+    return new ArgoCdObjectReference(scope, id, name, namespace ?? DEFAULT_NAMESPACE);
   }
 
-  /** The Application's name. */
-  public readonly name: string;
-  /** The namespace it lives in. */
-  public readonly namespace: string;
   /** The project name. */
   public readonly projectName: string;
   /** Where it deploys. */
   public readonly destination: Destination;
   /** The cascade-delete mode, if any. */
   public readonly cascadeDelete?: CascadeDelete;
-  /** The L1 object (also reachable with `ApiObject.of(app)`). */
-  public readonly apiObject: ApiObject;
-
   private readonly props: ApplicationProps;
   private readonly project?: IAppProject;
   private readonly _sources: ApplicationSource[] = [];
@@ -151,42 +130,30 @@ export class Application extends Construct implements IApplication {
   private readonly info: ApplicationInfo[] = [];
 
   constructor(scope: Construct, id: string, props: ApplicationProps) {
-    super(scope, id);
+    super(scope, id, l1.Application, {
+      name: props.name,
+      namespace: props.namespace ?? DEFAULT_NAMESPACE,
+      labels: props.labels,
+      annotations: props.annotations,
+      finalizers: props.cascadeDelete === undefined ? undefined
+        : [props.cascadeDelete === CascadeDelete.BACKGROUND ? RESOURCES_FINALIZER_BACKGROUND : RESOURCES_FINALIZER],
+    });
     this.props = props;
-    this.name = props.name ?? Names.toDnsLabel(this);
-    this.namespace = props.namespace ?? 'argocd';
     this.project = props.project;
     this.projectName = props.project?.name ?? 'default';
     this.destination = props.destination;
     this.cascadeDelete = props.cascadeDelete;
     this.multiSource = props.sources !== undefined;
 
-    const forms = [props.source && 'source', props.sources && 'sources', props.sourceHydrator && 'sourceHydrator'].filter((x) => x);
-    if (forms.length > 1) {
-      throw validationError(this, `${forms.map((f) => `'${f}'`).join(' and ')} are set, but Argo CD uses only one (sourceHydrator > sources > source): keep one`);
-    }
+    const formsProblem = sourceFormsError(['source', 'sources', 'sourceHydrator'].filter((f) => (props as any)[f] !== undefined), 'the Application');
+    if (formsProblem) throw validationError(this, formsProblem);
     if (props.source) this._sources.push(props.source);
     props.sources?.forEach((s) => this.addSource(s));
     props.ignoreDifferences?.forEach((d) => this.addIgnoreDifference(d));
     props.info?.forEach((i) => this.addInfo(i.name, i.value));
-
-    this.apiObject = new ApplicationResource(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        namespace: this.namespace,
-        labels: props.labels,
-        annotations: props.annotations,
-        finalizers: props.cascadeDelete === undefined ? undefined
-          : [props.cascadeDelete === CascadeDelete.BACKGROUND ? RESOURCES_FINALIZER_BACKGROUND : RESOURCES_FINALIZER],
-      },
-      spec: Lazy.any({ produce: () => this._toArgo() }),
-    });
     this.node.addValidation({
-      validate: () => {
-        if (this._sources.length === 0 && !props.sourceHydrator) return ["the Application has no source: set 'source', 'sources' or 'sourceHydrator', or call addSource()"];
-        const projects = this.project instanceof AppProject ? [this.project.apiObject.toJson()] : [];
-        return engineErrors(this.apiObject.toJson(), projects);
-      },
+      validate: () => (this._sources.length === 0 && !props.sourceHydrator
+        ? ["the Application has no source: set 'source', 'sources' or 'sourceHydrator', or call addSource()"] : []),
     });
   }
 
@@ -198,11 +165,12 @@ export class Application extends Construct implements IApplication {
   /** Adds a source; with more than one, the Application renders `sources` (multi-source). */
   public addSource(source: ApplicationSource): void {
     if (this.props.sourceHydrator) throw validationError(this, "cannot add a source to an Application with 'sourceHydrator': Argo CD would ignore it");
-    if (source.name && this._sources.some((s) => s.name === source.name)) {
-      throw validationError(this, `a source named ${JSON.stringify(source.name)} already exists: source names must be unique`);
-    }
-    if (source.ref && this._sources.some((s) => s.ref === source.ref)) {
-      throw validationError(this, `a source with ref ${JSON.stringify(source.ref)} already exists: refs must be unique`);
+    for (const field of ['name', 'ref'] as const) {
+      const value = source[field];
+      const first = value ? this._sources.findIndex((s) => s[field] === value) : -1;
+      if (value && first >= 0) {
+        throw validationError(this, duplicateSourceFieldError(field, value, `sources[${this._sources.length}]`, `sources[${first}]`));
+      }
     }
     this._sources.push(source);
     if (this._sources.length > 1) this.multiSource = true;
@@ -220,12 +188,16 @@ export class Application extends Construct implements IApplication {
 
   /** Sets the Application's sync wave (gates in an app of apps only with the Application health check). */
   public setSyncWave(wave: number): void {
-    if (!Number.isInteger(wave)) throw validationError(this, `sync wave must be an integer, got ${wave}`);
+    const problem = syncWaveValueError(wave);
+    if (problem) throw validationError(this, problem);
     this.apiObject.metadata.addAnnotation(ANNOTATION_SYNC_WAVE, String(wave));
   }
 
-  /** @internal */
-  public _toArgo(): l1.ApplicationSpec {
+  protected validationContext(): Manifest[] {
+    return this.project instanceof AppProject ? [this.project.apiObject.toJson()] : [];
+  }
+
+  protected renderSpec(): l1.ApplicationSpec {
     const p = this.props;
     const sources = this._sources.map((s) => s._toArgo());
     return compact({

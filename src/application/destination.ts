@@ -1,8 +1,7 @@
 import type * as l1 from '../../imports/application-argoproj.io';
+import { IN_CLUSTER_SERVER } from '../engine/argo/destinations';
 import { compact } from '../private/render';
 
-/** The API server URL of the cluster Argo CD runs in. */
-export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
 /**
  * Where an Application deploys to: exactly one of a cluster API server URL or a cluster name

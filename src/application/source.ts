@@ -34,16 +34,16 @@ export interface HelmOptions {
    */
   readonly valueFiles?: string[];
   /**
-   * Helm values as an object (free-form, as in Helm), rendered as `valuesObject`.
+   * Helm values as an object (free-form, as in Helm): Argo CD's `valuesObject`. It wins over
+   * `values` when both are set.
    * @default - none
    */
-  readonly values?: { [key: string]: any };
+  readonly valuesObject?: { [key: string]: any };
   /**
-   * Helm values as a YAML string, rendered as `values`. Prefer `values`; `valuesObject` wins
-   * when both are set.
+   * Helm values as a YAML string: Argo CD's `values`. Prefer `valuesObject`.
    * @default - none
    */
-  readonly valuesYaml?: string;
+  readonly values?: string;
   /**
    * `--set` parameters; they take precedence over values.
    * @default - none
@@ -441,8 +441,8 @@ function renderHelm(h: HelmOptions): l1.ApplicationSpecSourcesHelm {
     releaseName: h.releaseName,
     valueFiles: undefinedIfEmpty(h.valueFiles),
     ignoreMissingValueFiles: h.ignoreMissingValueFiles,
-    values: h.valuesYaml,
-    valuesObject: h.values,
+    values: h.values,
+    valuesObject: h.valuesObject,
     skipCrds: h.skipCrds,
     skipSchemaValidation: h.skipSchemaValidation,
     skipTests: h.skipTests,

@@ -6,7 +6,7 @@
  */
 export class SyncOption {
   /** `Validate=false`: skip kubectl schema validation. */
-  public static readonly SKIP_VALIDATION = new SyncOption('Validate=false');
+  public static readonly VALIDATE_FALSE = new SyncOption('Validate=false');
   /** `CreateNamespace=true`: create the destination namespace (and apply managedNamespaceMetadata). */
   public static readonly CREATE_NAMESPACE = new SyncOption('CreateNamespace=true');
   /** `PrunePropagationPolicy=foreground` (Argo CD's default). */
@@ -28,15 +28,15 @@ export class SyncOption {
   /** `ServerSideApply=true`: server-side apply with field manager `argocd-controller`. */
   public static readonly SERVER_SIDE_APPLY = new SyncOption('ServerSideApply=true');
   /** `ClientSideApplyMigration=false`: no client-side to server-side managed-fields migration. */
-  public static readonly DISABLE_CLIENT_SIDE_APPLY_MIGRATION = new SyncOption('ClientSideApplyMigration=false');
+  public static readonly CLIENT_SIDE_APPLY_MIGRATION_FALSE = new SyncOption('ClientSideApplyMigration=false');
   /** `FailOnSharedResource=true`: fail when a resource belongs to another Application. */
   public static readonly FAIL_ON_SHARED_RESOURCE = new SyncOption('FailOnSharedResource=true');
   /** `Prune=false`: never prune. */
-  public static readonly PRUNE_DISABLED = new SyncOption('Prune=false');
+  public static readonly PRUNE_FALSE = new SyncOption('Prune=false');
   /** `Prune=confirm`: prune only after manual confirmation. */
   public static readonly PRUNE_CONFIRM = new SyncOption('Prune=confirm');
   /** `Delete=false`: keep resources when the Application is deleted. */
-  public static readonly DELETE_DISABLED = new SyncOption('Delete=false');
+  public static readonly DELETE_FALSE = new SyncOption('Delete=false');
   /** `Delete=confirm`: delete only after manual confirmation. */
   public static readonly DELETE_CONFIRM = new SyncOption('Delete=confirm');
 

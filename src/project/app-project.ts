@@ -1,4 +1,3 @@
-import { ApiObject, JsonPatch, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as l1 from '../../imports/appproject-argoproj.io';
 import { RESOURCES_FINALIZER } from '../engine/core/annotation-keys';
@@ -6,7 +5,9 @@ import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
 import { ProjectRole, renderRole } from './project-role';
 import { renderSyncWindow, SyncWindow } from './sync-window';
-import { Severity, validateManifests } from '../engine/validation';
+import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
+import { projectDestinationError, roleNameError, sourceRepoError } from '../engine/argo/project';
+import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
 
 /** An AppProject, managed here or elsewhere. */
 export interface IAppProject extends IConstruct {
@@ -184,45 +185,21 @@ export interface AppProjectProps {
   readonly annotations?: { [key: string]: string };
 }
 
-class AppProjectResource extends l1.AppProject {
-  private readonly wirePatches: JsonPatch[] = [];
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    // The L1 maps camelCase props to wire names after patches are applied, so patches are kept
-    // here and applied to the wire form, where `/spec/...` paths mean what the user expects.
-    this.wirePatches.push(...ops);
-  }
-  public toJson(): any {
-    return JsonPatch.apply(super.toJson(), ...this.wirePatches);
-  }
-}
-
-class ImportedAppProject extends Construct implements IAppProject {
-  constructor(scope: Construct, id: string, public readonly name: string) {
-    super(scope, id);
-  }
-}
-
 /**
  * An Argo CD AppProject: which repositories, destinations and kinds its Applications may use,
  * with roles and sync windows.
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/
  */
-export class AppProject extends Construct implements IAppProject {
+export class AppProject extends ArgoCdObject implements IAppProject {
   /** References an AppProject that is not managed here, e.g. `default`. */
   public static fromAppProjectName(scope: Construct, id: string, name: string): IAppProject {
-    return new ImportedAppProject(scope, id, name);
+    return new ArgoCdObjectReference(scope, id, name, DEFAULT_NAMESPACE);
   }
 
-  /** The AppProject's name. */
-  public readonly name: string;
-  /** The namespace it lives in. */
-  public readonly namespace: string;
   /** Whether only project-scoped clusters may be used. */
   public readonly permitOnlyProjectScopedClusters: boolean;
   /** Whether the resources finalizer is set. */
   public readonly deletionProtection: boolean;
-  /** The L1 object. */
-  public readonly apiObject: ApiObject;
 
   private readonly props: AppProjectProps;
   private readonly sourceRepos: string[] = [];
@@ -238,15 +215,16 @@ export class AppProject extends Construct implements IAppProject {
   private readonly destinationServiceAccounts: DestinationServiceAccount[] = [];
 
   constructor(scope: Construct, id: string, props: AppProjectProps = {}) {
-    super(scope, id);
+    super(scope, id, l1.AppProject, {
+      name: props.name,
+      namespace: props.namespace ?? DEFAULT_NAMESPACE,
+      labels: props.labels,
+      annotations: props.annotations,
+      finalizers: props.deletionProtection ? [RESOURCES_FINALIZER] : undefined,
+    });
     this.props = props;
-    this.name = props.name ?? Names.toDnsLabel(this);
-    this.namespace = props.namespace ?? 'argocd';
     this.permitOnlyProjectScopedClusters = props.permitOnlyProjectScopedClusters ?? false;
     this.deletionProtection = props.deletionProtection ?? false;
-    if (props.description !== undefined && props.description.length > 255) {
-      throw validationError(this, `'description' is ${props.description.length} characters long, more than Argo CD's 255: shorten it`);
-    }
     props.sourceRepos?.forEach((r) => this.addSourceRepo(r));
     props.destinations?.forEach((d) => this.addDestination(d));
     props.clusterResourceWhitelist?.forEach((k) => this.addClusterResourceWhitelist(k));
@@ -259,31 +237,20 @@ export class AppProject extends Construct implements IAppProject {
     props.sourceNamespaces?.forEach((n) => this.addSourceNamespace(n));
     props.destinationServiceAccounts?.forEach((d) => this.addDestinationServiceAccount(d));
 
-    this.apiObject = new AppProjectResource(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        namespace: this.namespace,
-        labels: props.labels,
-        annotations: props.annotations,
-        finalizers: this.deletionProtection ? [RESOURCES_FINALIZER] : undefined,
-      },
-      spec: Lazy.any({ produce: () => this._toArgo() }),
-    });
-    this.node.addValidation({ validate: () => engineErrors(this.apiObject.toJson()) });
   }
 
   /** Permits a repository URL glob (`!` to deny). */
   public addSourceRepo(repo: string): void {
-    if (repo === '!*') throw validationError(this, 'source repo "!*" denies every repository, which Argo CD rejects: list the repositories to allow instead');
+    const problem = sourceRepoError(repo, "source repo");
+    if (problem) throw validationError(this, problem);
     if (this.sourceRepos.includes(repo)) throw validationError(this, `source repo ${JSON.stringify(repo)} is already permitted: remove the duplicate`);
     this.sourceRepos.push(repo);
   }
 
   /** Permits a destination. */
   public addDestination(destination: ProjectDestination): void {
-    if (!destination.server && !destination.name) {
-      throw validationError(this, "a project destination needs 'server' or 'name' (globs allowed, e.g. '*'): set one");
-    }
+    const problem = projectDestinationError(destination.server, destination.name);
+    if (problem) throw validationError(this, problem);
     this.destinations.push(destination);
   }
 
@@ -309,9 +276,8 @@ export class AppProject extends Construct implements IAppProject {
 
   /** Adds a role. */
   public addRole(role: ProjectRole): void {
-    if (!/^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(role.name)) {
-      throw validationError(this, `role name ${JSON.stringify(role.name)} is invalid: use letters, digits, "-" and "_", starting and ending with a letter or digit`);
-    }
+    const problem = roleNameError(role.name);
+    if (problem) throw validationError(this, problem);
     if (this.roles.some((r) => r.name === role.name)) throw validationError(this, `role ${JSON.stringify(role.name)} already exists: role names must be unique`);
     this.roles.push(role);
   }
@@ -337,8 +303,7 @@ export class AppProject extends Construct implements IAppProject {
     this.destinationServiceAccounts.push(account);
   }
 
-  /** @internal */
-  public _toArgo(): l1.AppProjectSpec {
+  protected renderSpec(): l1.AppProjectSpec {
     const p = this.props;
     return compact({
       description: p.description,
@@ -368,15 +333,4 @@ export class AppProject extends Construct implements IAppProject {
       } : undefined,
     });
   }
-}
-
-/**
- * Runs the validation engine on rendered objects and returns the error messages about the first
- * one, for `node.addValidation`.
- * @internal
- */
-export function engineErrors(object: unknown, projects: unknown[] = []): string[] {
-  return validateManifests([object], { projects: projects as any[] })
-    .filter((p) => p.severity === Severity.ERROR && p.index === 0)
-    .map((p) => `${p.message} (${p.rule} at ${p.path || '/'})`);
 }

@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-30';
 import {
   CompareOption, CompareOptions, Hook, HookDeletePolicy, HookType, ResourceSyncOption, ResourceSyncOptions, SyncWave, validateManifests,
 } from '../../src';
-import { APPLICATION_COMPARE_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_SYNC_OPTIONS } from '../../src/engine/validation/rules/resource-options';
+import { KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES } from '../../src/engine/argo/hooks';
+import { APPLICATION_COMPARE_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_SYNC_OPTIONS } from '../../src/engine/argo/sync-options';
 
 function annotationsOf(chart: any, kind: string): Record<string, string> {
   return Testing.synth(chart).find((o: any) => o.kind === kind).metadata.annotations;
@@ -78,7 +79,7 @@ describe('Hook', () => {
   test('fails when Skip is combined with another type', () => {
     const chart = Testing.chart();
     const obj = new ApiObject(chart, 'X', { apiVersion: 'v1', kind: 'ConfigMap' });
-    expect(() => Hook.of(obj).set({ types: [HookType.SKIP, HookType.PRE_SYNC] })).toThrow(/^\[test\/X\] hook 'types' "Skip,PreSync" combine Skip/);
+    expect(() => Hook.of(obj).set({ types: [HookType.SKIP, HookType.PRE_SYNC] })).toThrow(/^\[test\/X\] hook types "Skip,PreSync" combine Skip with other types/);
   });
 
   test('fails when types is empty or a custom type holds a comma', () => {
@@ -127,5 +128,10 @@ describe('typed options and the engine agree', () => {
 
   test('every CompareOption constant is one the engine knows', () => {
     expect(values(CompareOption).sort()).toEqual([...RESOURCE_COMPARE_OPTIONS, ...APPLICATION_COMPARE_OPTIONS].sort());
+  });
+
+  test('every HookType and HookDeletePolicy is one the engine knows, and vice versa', () => {
+    expect(Object.values(HookType).filter((v) => v instanceof HookType).map((v) => v.value).sort()).toEqual([...KNOWN_HOOK_TYPES].sort());
+    expect(Object.values(HookDeletePolicy).sort()).toEqual([...KNOWN_DELETE_POLICIES].sort());
   });
 });

@@ -34,8 +34,8 @@ function kitchenSink(source: { helm?: boolean; kustomize?: boolean; directory?: 
         releaseName: 'guestbook',
         valueFiles: ['values-prod.yaml'],
         ignoreMissingValueFiles: false,
-        valuesYaml: src.helm.values,
-        values: src.helm.valuesObject,
+        values: src.helm.values,
+        valuesObject: src.helm.valuesObject,
         skipCrds: false,
         skipSchemaValidation: false,
         version: 'v2',
@@ -87,7 +87,7 @@ function kitchenSink(source: { helm?: boolean; kustomize?: boolean; directory?: 
     syncPolicy: {
       automated: { enabled: true, prune: true, selfHeal: true, allowEmpty: false },
       syncOptions: [
-        SyncOption.SKIP_VALIDATION, SyncOption.CREATE_NAMESPACE, SyncOption.PRUNE_PROPAGATION_FOREGROUND, SyncOption.PRUNE_LAST,
+        SyncOption.VALIDATE_FALSE, SyncOption.CREATE_NAMESPACE, SyncOption.PRUNE_PROPAGATION_FOREGROUND, SyncOption.PRUNE_LAST,
         SyncOption.RESPECT_IGNORE_DIFFERENCES, SyncOption.APPLY_OUT_OF_SYNC_ONLY, SyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE, SyncOption.REPLACE,
       ],
       managedNamespaceMetadata: {
@@ -220,7 +220,7 @@ describe('Application', () => {
     const chart = Testing.chart();
     const s = ApplicationSource.git({ repoURL: 'https://github.com/a/b.git', path: 'x' });
     expect(() => new Application(chart, 'app', { source: s, sources: [s], destination: Destination.inCluster() }))
-      .toThrow(/\[test\/app\] 'source' and 'sources' are set, but Argo CD uses only one/);
+      .toThrow(/\[test\/app\] the Application sets source and sources, but Argo CD uses only sources/);
   });
 
   test('fails when synth finds an engine error, with the construct path', () => {

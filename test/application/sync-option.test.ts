@@ -1,5 +1,6 @@
 import { SyncOption } from '../../src';
-import { APPLICATION_SYNC_OPTIONS, syncOptionFinding } from '../../src/engine/validation/rules/application';
+import { APPLICATION_SYNC_OPTIONS } from '../../src/engine/argo/sync-options';
+import { syncOptionFinding } from '../../src/engine/validation/rules/application';
 
 describe('SyncOption', () => {
   test('every constant is an option Argo CD v3.5.1 recognises, and every recognised option has a constant', () => {

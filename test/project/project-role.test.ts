@@ -1,5 +1,5 @@
 import { PolicyEffect, ProjectAction, ProjectPolicy, ProjectResource } from '../../src';
-import { policyError } from '../../src/engine/validation/rules/app-project';
+import { policyError, PROJECT_ACTIONS, PROJECT_SCOPED_RESOURCES } from '../../src/engine/argo/project';
 
 describe('ProjectPolicy', () => {
   test('renders Argo CD policy lines with the subject and project prefix filled in', () => {
@@ -22,5 +22,11 @@ describe('ProjectPolicy', () => {
 
   test('fromLine keeps the line verbatim', () => {
     expect(ProjectPolicy.fromLine('p, proj:a:b, applications, get, a/*, allow').render('x', 'y')).toEqual('p, proj:a:b, applications, get, a/*, allow');
+  });
+
+  test('the typed resources and actions are exactly the ones the engine accepts', () => {
+    const values = (cls: object) => Object.values(cls).filter((v) => v instanceof ProjectResource || v instanceof ProjectAction).map((v) => v.value);
+    expect(values(ProjectResource).sort()).toEqual([...PROJECT_SCOPED_RESOURCES].sort());
+    expect(values(ProjectAction).sort()).toEqual([...PROJECT_ACTIONS].sort());
   });
 });

@@ -7,39 +7,18 @@ import {
   ANNOTATION_SYNC_OPTIONS,
   ANNOTATION_SYNC_WAVE,
 } from '../core/annotation-keys';
-import { Manifest } from '../validation/problem';
+import { atoi } from '../core/go-strconv';
+import { Manifest } from '../core/manifest';
+import {
+  DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
+} from './hooks';
 
 
 /**
  * How Argo CD v3.5.1 reads the sync annotations of one object: pure functions that mirror
  * gitops-engine `pkg/sync/hook`, `pkg/sync/hook/helm`, `pkg/sync/syncwaves` and
- * `pkg/sync/resource` (../shared/reference/argocd-spec.md b.1-b.4).
+ * `pkg/sync/resource` at Argo CD v3.5.1.
  */
-
-/** Hook types Argo CD accepts (gitops-engine `NewHookType` + controller/hook.go), case-sensitive. */
-export const KNOWN_HOOK_TYPES: readonly string[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'Skip', 'PreDelete', 'PostDelete'];
-/** Hook types that are sync phases. */
-export const SYNC_PHASES: readonly string[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
-/** Hook types that run only when the Application is deleted. */
-export const DELETE_HOOK_TYPES: readonly string[] = ['PreDelete', 'PostDelete'];
-/** Delete policies Argo CD accepts (`NewHookDeletePolicy`), case-sensitive. */
-export const KNOWN_DELETE_POLICIES: readonly string[] = ['HookSucceeded', 'HookFailed', 'BeforeHookCreation'];
-
-/** `helm.sh/hook` values Argo CD maps (gitops-engine hook/helm/type.go; controller for the delete hooks). */
-export const HELM_HOOK_TYPES: { readonly [helm: string]: string } = {
-  'pre-install': 'PreSync',
-  'pre-upgrade': 'PreSync',
-  'post-install': 'PostSync',
-  'post-upgrade': 'PostSync',
-  'pre-delete': 'PreDelete',
-  'post-delete': 'PostDelete',
-};
-/** `helm.sh/hook-delete-policy` values Argo CD maps (hook/helm/delete_policy.go). */
-export const HELM_DELETE_POLICIES: { readonly [helm: string]: string } = {
-  'before-hook-creation': 'BeforeHookCreation',
-  'hook-succeeded': 'HookSucceeded',
-  'hook-failed': 'HookFailed',
-};
 
 /** The annotations of an object as a string map (non-string values are ignored, as Go would fail to decode them). */
 export function annotationsOf(object: Manifest): { [key: string]: string } {
@@ -60,17 +39,6 @@ export function annotationCsv(value: string | undefined): string[] {
     if (v !== '') seen.add(v);
   }
   return [...seen];
-}
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** Go `strconv.Atoi` on a 64-bit platform: an optional sign then ASCII digits, within int64. */
-export function atoi(text: string): number | undefined {
-  if (!/^[+-]?[0-9]+$/.test(text)) return undefined;
-  const n = BigInt(text);
-  if (n < INT64_MIN || n > INT64_MAX) return undefined;
-  return Number(n);
 }
 
 /** `syncwaves.Wave`: the sync-wave annotation, else the Helm hook weight, else 0. */
@@ -125,6 +93,15 @@ export function deletePoliciesOf(object: Manifest): string[] {
   return helm.length > 0 ? helm : ['BeforeHookCreation'];
 }
 
+/**
+ * A sync wave given as a number (by a construct): Argo CD reads the annotation with Go's
+ * `strconv.Atoi` and silently uses 0 for anything that is not an integer.
+ */
+export function syncWaveValueError(wave: number): string | undefined {
+  if (Number.isSafeInteger(wave)) return undefined;
+  return `sync wave must be an integer, got ${wave}: Argo CD reads the wave with Go's strconv.Atoi and silently uses 0 for anything else; use e.g. ${Number.isFinite(wave) ? Math.round(wave) : 0}`;
+}
+
 /** The sync phases an object runs in (gitops-engine `syncPhases`); empty when it is never applied by a sync. */
 export function syncPhasesOf(object: Manifest): string[] {
   if (isSkipped(object)) return [];
@@ -143,11 +120,4 @@ export function isDeleteOnlyHook(object: Manifest): boolean {
 /** `resource.HasAnnotationOption` for the sync-options annotation. */
 export function hasSyncOption(object: Manifest, option: string): boolean {
   return annotationCsv(annotationsOf(object)[ANNOTATION_SYNC_OPTIONS]).includes(option);
-}
-
-/** API group of an object from its apiVersion (`apps/v1` → `apps`, `v1` → ``). */
-export function groupOf(object: Manifest): string {
-  const apiVersion = typeof object?.apiVersion === 'string' ? object.apiVersion : '';
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
 }

@@ -1,34 +1,10 @@
 import {
-  deletePoliciesOf, groupOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, SYNC_PHASES, syncPhasesOf, waveOf,
+  deletePoliciesOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, syncPhasesOf, waveOf,
 } from '../argo/sync-annotations';
-import { Manifest } from '../validation/problem';
+import { DEFAULT_WAVE_DELAY_SECONDS, kindRank, PHASE_ORDER } from '../argo/sync-order';
+import { groupOf } from '../core/manifest';
+import { Manifest } from '../core/manifest';
 import { str } from '../core/values';
-
-/** Sync phases in execution order (gitops-engine `syncPhaseOrder`). */
-export const PHASE_ORDER: readonly string[] = SYNC_PHASES;
-
-/**
- * Helm's install order, which gitops-engine v3.5.1 uses as the kind order within a wave
- * (`pkg/sync/sync_tasks.go` `kindOrder`). Kinds not listed, including every custom resource, come after.
- */
-export const KIND_ORDER: readonly string[] = [
-  'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
-  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
-  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList',
-  'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController',
-  'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress',
-  'APIService',
-];
-
-const KIND_RANK = new Map(KIND_ORDER.map((k, i) => [k, i - KIND_ORDER.length]));
-
-/** gitops-engine's kind rank: negative for listed kinds, 0 for every other kind. */
-export function kindRank(kind: string): number {
-  return KIND_RANK.get(kind) ?? 0;
-}
-
-/** The default `ARGOCD_SYNC_WAVE_DELAY` of the application controller, in seconds. */
-export const DEFAULT_WAVE_DELAY_SECONDS = 2;
 
 /** One step of a sync: one object applied (or pruned) in one phase and wave. */
 export interface SyncTask {

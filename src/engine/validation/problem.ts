@@ -1,4 +1,7 @@
-import { str } from '../core/values';
+import { ObjectIdentity } from '../core/manifest';
+
+export { identityOf } from '../core/manifest';
+export type { Manifest } from '../core/manifest';
 
 /**
  * How bad a problem is: an `error` makes Argo CD (or the Kubernetes API server) reject or
@@ -16,7 +19,7 @@ export enum Severity {
  *
  * The same shape is printed by `cdk8s-argocd validate --format json`.
  */
-export interface Problem {
+export interface Problem extends ObjectIdentity {
   /** `error` or `warning`. */
   readonly severity: Severity;
   /** Stable id of the rule that found it, e.g. `schema/unknown-field`. */
@@ -53,21 +56,6 @@ export interface Finding {
   readonly message: string;
   /** JSON pointer into the object. */
   readonly path: string;
-}
-
-/** A plain Kubernetes manifest as parsed from YAML or JSON. */
-export type Manifest = { [key: string]: any };
-
-/** Identity fields of an object, for problems. */
-export function identityOf(object: unknown): Pick<Problem, 'apiVersion' | 'kind' | 'namespace' | 'name'> {
-  const o = (object !== null && typeof object === 'object' && !Array.isArray(object) ? object : {}) as Manifest;
-  const metadata = o.metadata !== null && typeof o.metadata === 'object' ? o.metadata : {};
-  return {
-    apiVersion: str(o.apiVersion),
-    kind: str(o.kind),
-    namespace: str(metadata.namespace),
-    name: str(metadata.name) || str(metadata.generateName),
-  };
 }
 
 export function error(rule: string, path: string, message: string): Finding {

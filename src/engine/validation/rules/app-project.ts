@@ -1,60 +1,13 @@
 import { isGoDuration } from '../../core/go-duration';
 import { cronError } from '../../core/cron';
-import { didYouMean } from '../../core/did-you-mean';
 import { compileGobwasGlob } from '../../argo/project-glob-legacy';
 import { pointer } from '../../core/json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
+import { policyError, projectDestinationError, roleNameError, isTimeZone, sourceRepoError } from '../../argo/project';
 import { isObject, str } from '../../core/values';
 
 const q = (v: unknown) => JSON.stringify(v);
-
-/** `validateRoleName` (pkg/apis/application/v1alpha1/types.go). */
-const ROLE_NAME = /^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-/** `rbac.ProjectScoped` resources (util/rbac/rbac.go). */
-export const PROJECT_SCOPED_RESOURCES: readonly string[] = ['applications', 'applicationsets', 'repositories', 'exec', 'logs', 'clusters'];
-const PROJECT_ACTIONS: readonly string[] = ['get', 'create', 'update', 'delete', 'sync', 'override', '*'];
-
-let timeZones: Set<string> | undefined;
-/** IANA time zones known to Node's ICU (Go's time.LoadLocation reads the same tz database). */
-export function isTimeZone(tz: string): boolean {
-  if (tz === 'UTC' || tz === 'Local' || tz === '') return true;
-  if (!timeZones) {
-    timeZones = new Set((Intl as any).supportedValuesOf ? (Intl as any).supportedValuesOf('timeZone') : []);
-  }
-  if (timeZones.has(tz)) return true;
-  try {
-    // Links such as "US/Pacific" or "Etc/UTC" are valid for Go but not listed by supportedValuesOf.
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return /^[A-Za-z]/.test(tz);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Checks one project policy line the way `validatePolicy` does (types.go; reference e.6).
- * Exported for the constructs.
- */
-export function policyError(project: string, role: string, line: string): string | undefined {
-  const parts = line.split(',').map((p) => p.trim());
-  if (parts.length !== 6) return `has ${parts.length} comma-separated fields, expected 6: "p, proj:${project}:${role}, applications, get, ${project}/*, allow"`;
-  if (parts[0] !== 'p') return `starts with ${q(parts[0])}, expected "p"`;
-  if (parts[1] !== `proj:${project}:${role}`) return `has subject ${q(parts[1])}, but a policy of role ${q(role)} must use "proj:${project}:${role}"`;
-  if (!PROJECT_SCOPED_RESOURCES.includes(parts[2])) {
-    const hint = didYouMean(parts[2], PROJECT_SCOPED_RESOURCES);
-    return `has resource ${q(parts[2])}, which a project role cannot grant: use ${hint ? q(hint) : `one of ${PROJECT_SCOPED_RESOURCES.join(', ')}`}`;
-  }
-  const action = parts[3];
-  if (!PROJECT_ACTIONS.includes(action) && !/^(action|update|delete)\/.*/.test(action)) {
-    const hint = didYouMean(action, PROJECT_ACTIONS);
-    return `has action ${q(action)}, expected ${hint ? q(hint) : `one of ${PROJECT_ACTIONS.join(', ')}`} or action/<group>/<kind>/<name>`;
-  }
-  const objectRe = new RegExp(`^${project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[*\\w.-]+)?/[*\\w.-]+$`);
-  if (!objectRe.test(parts[4])) return `has object ${q(parts[4])}, which must be "${project}/<app>" or "${project}/<namespace>/<app>" (globs allowed), e.g. "${project}/*"`;
-  if (parts[5] !== 'allow' && parts[5] !== 'deny') return `has effect ${q(parts[5])}, expected "allow" or "deny"`;
-  return undefined;
-}
 
 function checkSyncWindows(spec: Manifest, findings: Finding[]): void {
   if (!Array.isArray(spec.syncWindows)) return;
@@ -105,10 +58,8 @@ function checkRoles(project: string, spec: Manifest, findings: Finding[]): void 
     if (!isObject(r)) return;
     const at = `spec.roles[${i}]`;
     const role = str(r.name);
-    if (!ROLE_NAME.test(role)) {
-      findings.push(error('project/role', pointer('spec', 'roles', i, 'name'),
-        `${at}.name ${q(r.name)} is invalid: a role name must match ^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$, e.g. ${q(role.replace(/[^-_a-zA-Z0-9]+/g, '-').replace(/^[-_]+|[-_]+$/g, '') || 'read-only')}`));
-    }
+    const roleProblem = roleNameError(role, `${at}.name`);
+    if (roleProblem) findings.push(error('project/role', pointer('spec', 'roles', i, 'name'), roleProblem));
     if (names.has(role)) {
       findings.push(error('project/role', pointer('spec', 'roles', i, 'name'), `${at}.name ${q(role)} is already used by spec.roles[${names.get(role)}]: role names must be unique`));
     } else {
@@ -158,10 +109,9 @@ export const appProjectRule: ObjectRule = {
       spec.sourceRepos.forEach((r: unknown, i: number) => {
         if (typeof r !== 'string') return;
         const ptr = pointer('spec', 'sourceRepos', i);
-        if (r === '!*') {
-          findings.push(error('project/source-repos', ptr, 'spec.sourceRepos entry "!*" denies every repository, which Argo CD rejects: remove it, or list only the repositories to allow'));
-        } else if (r.trim() === '') {
-          findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] is empty: remove it or set a repository URL glob`));
+        const repoProblem = sourceRepoError(r, r === '!*' ? 'spec.sourceRepos entry' : `spec.sourceRepos[${i}]`);
+        if (repoProblem) {
+          findings.push(error('project/source-repos', ptr, repoProblem));
         } else if (compileGobwasGlob(r.replace(/^!/, ''), '/') === null) {
           findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] ${q(r)} is not a valid glob: check brackets and braces`));
         }
@@ -177,12 +127,11 @@ export const appProjectRule: ObjectRule = {
         const ptr = pointer('spec', 'destinations', i);
         for (const f of ['server', 'name', 'namespace']) {
           if (d[f] === '!*') {
-            findings.push(error('project/duplicate-destination', `${ptr}/${f}`, `spec.destinations[${i}].${f} "!*" denies everything, which Argo CD rejects: remove the destination`));
+            findings.push(error('project/destination', `${ptr}/${f}`, `spec.destinations[${i}].${f} "!*" denies everything, which Argo CD rejects: remove the destination`));
           }
         }
-        if (!d.server && !d.name) {
-          findings.push(error('project/duplicate-destination', ptr, `spec.destinations[${i}] has neither server nor name: set server (e.g. "https://kubernetes.default.svc") or name (e.g. "in-cluster"), or "*"`));
-        }
+        const destProblem = projectDestinationError(str(d.server), str(d.name), `spec.destinations[${i}]`);
+        if (destProblem) findings.push(error('project/destination', ptr, destProblem));
         // ValidateProject: the key is server/namespace, or name/namespace when server is empty.
         const key = `${str(d.server) || str(d.name)}/${str(d.namespace)}`;
         if (seen.has(key)) {

@@ -3,62 +3,17 @@ import { didYouMean } from '../../core/did-you-mean';
 import { fieldPath, pointer } from '../../core/json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
-import { isObject } from '../../core/values';
-
-/**
- * Every Application-level sync option Argo CD v3.5.1 acts on, as the exact strings it compares
- * (`SyncOptions.HasOption` in pkg/apis/application/v1alpha1/types.go; controller/sync.go,
- * gitops-engine/pkg/sync/sync_context.go). See reference argocd-spec.md b.7.
- */
-export const APPLICATION_SYNC_OPTIONS: readonly string[] = [
-  'Validate=false',
-  'CreateNamespace=true',
-  'PrunePropagationPolicy=foreground',
-  'PrunePropagationPolicy=background',
-  'PrunePropagationPolicy=orphan',
-  'PruneLast=true',
-  'RespectIgnoreDifferences=true',
-  'ApplyOutOfSyncOnly=true',
-  'SkipDryRunOnMissingResource=true',
-  'Replace=true',
-  'ServerSideApply=true',
-  'ClientSideApplyMigration=false',
-  'FailOnSharedResource=true',
-  'Prune=false',
-  'Prune=confirm',
-  'Delete=false',
-  'Delete=confirm',
-];
-
-/** Options that spell out a default and so do nothing, but are harmless (`ServerSideApply=false`). */
-const NO_OP_OPTIONS: readonly string[] = [
-  'Validate=true', 'CreateNamespace=false', 'PruneLast=false', 'RespectIgnoreDifferences=false',
-  'ApplyOutOfSyncOnly=false', 'SkipDryRunOnMissingResource=false', 'Replace=false', 'ServerSideApply=false',
-  'ClientSideApplyMigration=true', 'FailOnSharedResource=false', 'Prune=true', 'Delete=true',
-];
-
-/** `^[a-zA-Z0-9_-]+$`: util/argo/argo.go `GetRefSources`. */
-const REF_PATTERN = /^[a-zA-Z0-9_-]+$/;
+import { applicationSources, duplicateSourceFieldError, REF_PATTERN, SOURCE_FORMS, sourceFormsError } from '../../argo/application';
+import { destinationFormError } from '../../argo/destinations';
+import { APPLICATION_NO_OP_SYNC_OPTIONS, APPLICATION_SYNC_OPTIONS } from '../../argo/sync-options';
+import { isObject, str } from '../../core/values';
 
 const q = (v: unknown) => JSON.stringify(v);
 
-/** The sources an Application actually uses, with their JSON pointers (sourceHydrator > sources > source). */
-export function applicationSources(spec: Manifest): Array<{ source: Manifest; ptr: string }> {
-  if (Array.isArray(spec.sources) && spec.sources.length > 0 && !isObject(spec.sourceHydrator)) {
-    return spec.sources.map((s: unknown, i: number) => ({ source: isObject(s) ? s : {}, ptr: pointer('spec', 'sources', i) }));
-  }
-  if (isObject(spec.sourceHydrator)) {
-    const dry = spec.sourceHydrator.drySource;
-    return isObject(dry) ? [{ source: dry, ptr: '/spec/sourceHydrator/drySource' }] : [];
-  }
-  if (isObject(spec.source)) return [{ source: spec.source, ptr: '/spec/source' }];
-  return [];
-}
-
 /** Checks one sync option string; exported for the constructs. */
 export function syncOptionFinding(option: string, ptr: string, rule = 'application/sync-option'): Finding | undefined {
-  if (APPLICATION_SYNC_OPTIONS.includes(option) || NO_OP_OPTIONS.includes(option)) return undefined;
-  const exactCaseInsensitive = [...APPLICATION_SYNC_OPTIONS, ...NO_OP_OPTIONS].find((o) => o.toLowerCase() === option.trim().toLowerCase());
+  if (APPLICATION_SYNC_OPTIONS.includes(option) || APPLICATION_NO_OP_SYNC_OPTIONS.includes(option)) return undefined;
+  const exactCaseInsensitive = [...APPLICATION_SYNC_OPTIONS, ...APPLICATION_NO_OP_SYNC_OPTIONS].find((o) => o.toLowerCase() === option.trim().toLowerCase());
   if (exactCaseInsensitive) {
     return error(rule, ptr, `sync option ${q(option)} does nothing: Argo CD compares sync options as exact, case-sensitive strings; use ${q(exactCaseInsensitive)}`);
   }
@@ -121,7 +76,7 @@ function checkMultiSource(spec: Manifest, findings: Finding[]): void {
       }
       if (refs.has(s.ref)) {
         findings.push(error('application/multi-source-ref', pointer('spec', 'sources', i, 'ref'),
-          `spec.sources[${i}].ref ${q(s.ref)} is already used by spec.sources[${refs.get(s.ref)}]: give every ref source a unique ref`));
+          duplicateSourceFieldError('ref', s.ref, `spec.sources[${i}]`, `spec.sources[${refs.get(s.ref)}]`)));
       } else {
         refs.set(s.ref, i);
       }
@@ -133,7 +88,7 @@ function checkMultiSource(spec: Manifest, findings: Finding[]): void {
     if (typeof s.name === 'string' && s.name !== '') {
       if (names.has(s.name)) {
         findings.push(error('application/multi-source-ref', pointer('spec', 'sources', i, 'name'),
-          `spec.sources[${i}].name ${q(s.name)} is already used by spec.sources[${names.get(s.name)}]: source names must be unique`));
+          duplicateSourceFieldError('name', s.name, `spec.sources[${i}]`, `spec.sources[${names.get(s.name)}]`)));
       } else {
         names.set(s.name, i);
       }
@@ -194,10 +149,9 @@ export const applicationRule: ObjectRule = {
     // Sources: sourceHydrator > sources > source (types.go GetSource / HasMultipleSources).
     const forms = ['source', 'sources', 'sourceHydrator'].filter((k) => spec[k] !== undefined && spec[k] !== null
       && !(k === 'sources' && Array.isArray(spec[k]) && spec[k].length === 0));
-    if (forms.length > 1) {
-      const winner = forms.includes('sourceHydrator') ? 'sourceHydrator' : 'sources';
-      findings.push(error('application/source', `/spec/${winner}`,
-        `spec sets ${forms.join(' and ')}, but Argo CD uses only ${winner} (precedence sourceHydrator > sources > source) and ignores the rest: keep one of ${forms.join(', ')}`));
+    const formsProblem = sourceFormsError(forms);
+    if (formsProblem) {
+      findings.push(error('application/source', `/spec/${SOURCE_FORMS.find((f) => forms.includes(f))}`, formsProblem));
     } else if (forms.length === 0) {
       findings.push(error('application/source', '/spec', 'Application has no source: set spec.source, spec.sources or spec.sourceHydrator'));
     }
@@ -211,15 +165,8 @@ export const applicationRule: ObjectRule = {
     // Destination: util/argo/argo.go GetDestinationServer / ValidateDestination.
     const d = spec.destination;
     if (isObject(d)) {
-      const hasServer = typeof d.server === 'string' && d.server !== '';
-      const hasName = typeof d.name === 'string' && d.name !== '';
-      if (hasServer && hasName) {
-        findings.push(error('application/destination', '/spec/destination',
-          `spec.destination sets both server ${q(d.server)} and name ${q(d.name)}: Argo CD rejects this ("application destination can't have both name and server defined"); keep one`));
-      } else if (!hasServer && !hasName) {
-        findings.push(error('application/destination', '/spec/destination',
-          'spec.destination has neither server nor name: set server (e.g. "https://kubernetes.default.svc") or name (e.g. "in-cluster")'));
-      }
+      const destProblem = destinationFormError(str(d.server), str(d.name));
+      if (destProblem) findings.push(error('application/destination', '/spec/destination', destProblem));
     }
 
     // Name length: resource tracking and Helm release names.

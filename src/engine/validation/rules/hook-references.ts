@@ -1,5 +1,5 @@
 import { syncPhasesOf, waveOf } from '../../argo/sync-annotations';
-import { kindRank } from '../../plan/sync-plan';
+import { kindRank, phaseRank } from '../../argo/sync-order';
 import { pointer } from '../../core/json-pointer';
 import { Manifest, warning } from '../problem';
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
@@ -56,7 +56,6 @@ export function podSpecReferences(object: Manifest): Reference[] {
   return out;
 }
 
-const PHASE_RANK: { [phase: string]: number } = { PreSync: -1, Sync: 0, PostSync: 1, SyncFail: 2 };
 
 /**
  * A PreSync hook whose pod needs a ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount that
@@ -85,12 +84,12 @@ export const hookReferencesRule: CrossObjectRule = {
         if (target === undefined) continue;
         const targetPhases = syncPhasesOf(target);
         if (targetPhases.length === 0) continue;
-        const first = Math.min(...targetPhases.map((p) => PHASE_RANK[p]));
+        const first = Math.min(...targetPhases.map(phaseRank));
         // same wave: Argo CD applies kind by kind, so an earlier kind (ConfigMap before Job) is in time
-        const later = first > PHASE_RANK.PreSync || waveOf(target) > wave
+        const later = first > phaseRank('PreSync') || waveOf(target) > wave
           || (waveOf(target) === wave && kindRank(str(target.kind)) >= kindRank(str(hook.kind)));
         if (!later) continue;
-        const when = first > PHASE_RANK.PreSync ? `in the ${targetPhases[0]} phase` : `in PreSync wave ${waveOf(target)}, after this hook (wave ${wave})`;
+        const when = first > phaseRank('PreSync') ? `in the ${targetPhases[0]} phase` : `in PreSync wave ${waveOf(target)}, after this hook (wave ${wave})`;
         out.push({
           index,
           finding: warning('hook/references-later-object', ref.path,

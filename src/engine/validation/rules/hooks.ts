@@ -1,7 +1,7 @@
 import {
-  annotationCsv, annotationsOf, DELETE_HOOK_TYPES, deletePoliciesOf, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, hookTypesOf,
-  isHook, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
-} from '../../argo/sync-annotations';
+  DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, skipWithOtherTypesError, SYNC_PHASES,
+} from '../../argo/hooks';
+import { annotationCsv, annotationsOf, deletePoliciesOf, hookTypesOf, isHook } from '../../argo/sync-annotations';
 import {
   ANNOTATION_HELM_HOOK, ANNOTATION_HELM_HOOK_DELETE_POLICY, ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY,
 } from '../../core/annotation-keys';
@@ -51,10 +51,8 @@ export const hookRule: ObjectRule = {
       }
     }
     const types = hookTypesOf(object);
-    if (types.includes('Skip') && types.length > 1) {
-      findings.push(error('hook/skip-with-other-types', hookPath,
-        `hook types ${q(types.join(','))} combine Skip with other types; Argo CD only skips an object when Skip is the sole type, so this one is applied as a ${types.filter((t) => t !== 'Skip').join('/')} hook: use "Skip" alone`));
-    }
+    const skipProblem = skipWithOtherTypesError(types);
+    if (skipProblem) findings.push(error('hook/skip-with-other-types', hookPath, skipProblem));
     const syncTypes = types.filter((t) => SYNC_PHASES.includes(t));
     const deleteTypes = types.filter((t) => DELETE_HOOK_TYPES.includes(t));
     if (syncTypes.length > 0 && deleteTypes.length > 0) {

@@ -1,3 +1,4 @@
+import { groupOf } from '../../core/manifest';
 import { error, Finding, Manifest } from '../problem';
 import { CrossObjectRule, IndexedFinding, ObjectRule } from './rule';
 
@@ -35,8 +36,7 @@ export const duplicateObjectRule: CrossObjectRule = {
     const out: IndexedFinding[] = [];
     context.objects.forEach((o, index) => {
       if (o === null || typeof o !== 'object' || typeof o.kind !== 'string' || typeof o.metadata?.name !== 'string') return;
-      const group = typeof o.apiVersion === 'string' && o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
-      const key = `${group}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+      const key = `${groupOf(o)}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, index);

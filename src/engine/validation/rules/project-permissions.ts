@@ -2,12 +2,13 @@ import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from 
 import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../../argo/project-glob-legacy';
 import { pointer } from '../../core/json-pointer';
 import { error, Manifest, warning } from '../problem';
-import { applicationSources } from './application';
+import { applicationSources } from '../../argo/application';
+import { withInClusterAlias } from '../../argo/destinations';
+import { apiGroupOf } from '../../core/manifest';
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { isObject, str } from '../../core/values';
 
 const q = (v: unknown) => JSON.stringify(v);
-const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /**
  * `AppProject.IsSourcePermitted` (pkg/apis/application/v1alpha1/app_project_types.go): entries are
@@ -105,7 +106,6 @@ function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; ser
     });
 }
 
-const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
 /** Argo CD's own objects and configuration (Applications, projects, cluster/repo secrets, argocd-* ConfigMaps), never an app's resources. */
 const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind)))
   || (isObject(o.metadata?.labels) && o.metadata.labels[LABEL_SECRET_TYPE] !== undefined)
@@ -135,10 +135,10 @@ export const projectPermissionsRule: CrossObjectRule = {
       }
     }
     const namespacedOf = (o: Manifest): boolean | undefined => {
-      const key = `${groupOf(str(o.apiVersion))}/${str(o.kind)}`;
+      const key = `${apiGroupOf(str(o.apiVersion))}/${str(o.kind)}`;
       if (CLUSTER_SCOPED.has(key)) return false;
       if (crdScope.has(key)) return crdScope.get(key);
-      if (NAMESPACED_BUILTIN_GROUPS.has(groupOf(str(o.apiVersion)))) return true;
+      if (NAMESPACED_BUILTIN_GROUPS.has(apiGroupOf(str(o.apiVersion)))) return true;
       return isObject(o.metadata) && typeof o.metadata.namespace === 'string' ? true : undefined;
     };
 
@@ -166,10 +166,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       // Destination (IsDestinationPermitted); the in-cluster server and name are interchangeable.
       const d = isObject(spec.destination) ? spec.destination : undefined;
       if (d) {
-        let server = str(d.server) || undefined;
-        let name = str(d.name) || undefined;
-        if (server === IN_CLUSTER && !name) name = 'in-cluster';
-        else if (name === 'in-cluster' && !server) server = IN_CLUSTER;
+        const { server, name } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
         const namespace = str(d.namespace);
         const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
         if (!isDestinationPermitted(dests, { server, name, namespace })) {
@@ -225,7 +222,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (!project) continue;
       const namespaced = namespacedOf(o);
       if (namespaced === undefined) continue;
-      const group = groupOf(str(o.apiVersion));
+      const group = apiGroupOf(str(o.apiVersion));
       const kind = str(o.kind);
       const name = str(o.metadata?.name);
       const pspec: Manifest = isObject(project.spec) ? project.spec : {};
@@ -235,10 +232,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const resourceNs = str(o.metadata?.namespace);
       const d = isObject(app.spec?.destination) ? app.spec.destination : undefined;
       if (r.permitted && namespaced && resourceNs && d) {
-        let server = str(d.server) || undefined;
-        let dname = str(d.name) || undefined;
-        if (server === IN_CLUSTER && !dname) dname = 'in-cluster';
-        else if (dname === 'in-cluster' && !server) server = IN_CLUSTER;
+        const { server, name: dname } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
         const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
         if (!isDestinationPermitted(dests, { server, name: dname, namespace: resourceNs })) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;

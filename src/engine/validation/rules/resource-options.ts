@@ -1,4 +1,8 @@
-import { annotationCsv, annotationsOf, groupOf } from '../../argo/sync-annotations';
+import { annotationCsv, annotationsOf } from '../../argo/sync-annotations';
+import {
+  APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_NO_OP_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS,
+} from '../../argo/sync-options';
+import { groupOf } from '../../core/manifest';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../core/annotation-keys';
 import { didYouMean } from '../../core/did-you-mean';
 import { pointer } from '../../core/json-pointer';
@@ -6,25 +10,6 @@ import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
 
 const q = JSON.stringify;
-
-/** Values of `argocd.argoproj.io/sync-options` Argo CD v3.5.1 honours on a resource (reference b.5), matched exactly. */
-export const RESOURCE_SYNC_OPTIONS: readonly string[] = [
-  'Prune=false', 'Prune=confirm', 'Delete=false', 'Delete=confirm', 'Validate=false', 'SkipDryRunOnMissingResource=true',
-  'PruneLast=true', 'Replace=true', 'Force=true', 'ServerSideApply=true', 'ServerSideApply=false',
-];
-/** Spellings that are valid but only restate the default. */
-export const NO_OP_SYNC_OPTIONS: readonly string[] = [
-  'Prune=true', 'Delete=true', 'Validate=true', 'SkipDryRunOnMissingResource=false', 'PruneLast=false', 'Replace=false', 'Force=false',
-];
-/** Application-level options (spec.syncPolicy.syncOptions) that have no effect on a resource. */
-export const APPLICATION_ONLY_SYNC_OPTIONS: readonly string[] = [
-  'CreateNamespace=true', 'PrunePropagationPolicy=foreground', 'PrunePropagationPolicy=background', 'PrunePropagationPolicy=orphan',
-  'RespectIgnoreDifferences=true', 'ApplyOutOfSyncOnly=true', 'ClientSideApplyMigration=false', 'FailOnSharedResource=true',
-];
-/** Per-resource compare options. */
-export const RESOURCE_COMPARE_OPTIONS: readonly string[] = ['IgnoreExtraneous'];
-/** Compare options read only from an Application's annotation. */
-export const APPLICATION_COMPARE_OPTIONS: readonly string[] = ['ServerSideDiff=true', 'ServerSideDiff=false', 'IncludeMutationWebhook=true'];
 
 function isApplication(object: Manifest): boolean {
   return object.kind === 'Application' && groupOf(object) === 'argoproj.io';
@@ -48,13 +33,13 @@ export const resourceOptionsRule: ObjectRule = {
       const options = annotationCsv(a[ANNOTATION_SYNC_OPTIONS]);
       for (const o of options) {
         if (RESOURCE_SYNC_OPTIONS.includes(o)) continue;
-        if (NO_OP_SYNC_OPTIONS.includes(o)) {
+        if (RESOURCE_NO_OP_SYNC_OPTIONS.includes(o)) {
           findings.push(warning('sync-options/no-effect', path, `sync option ${q(o)} is already the default and has no effect: remove it`));
         } else if (APPLICATION_ONLY_SYNC_OPTIONS.includes(o)) {
           findings.push(error('sync-options/application-only', path,
             `sync option ${q(o)} is only read from an Application's spec.syncPolicy.syncOptions and is ignored on a resource: move it there`));
         } else {
-          const close = didYouMean(o, [...RESOURCE_SYNC_OPTIONS, ...NO_OP_SYNC_OPTIONS]);
+          const close = didYouMean(o, [...RESOURCE_SYNC_OPTIONS, ...RESOURCE_NO_OP_SYNC_OPTIONS]);
           findings.push(error('sync-options/unknown', path,
             `sync option ${q(o)} is not one Argo CD honours on a resource (options are matched exactly and unknown ones are ignored silently): ${close ? `use ${q(close)}` : `use one of ${RESOURCE_SYNC_OPTIONS.join(', ')}`}`));
         }

@@ -1,4 +1,5 @@
-import { annotationsOf, atoi } from '../../argo/sync-annotations';
+import { annotationsOf } from '../../argo/sync-annotations';
+import { atoi } from '../../core/go-strconv';
 import { ANNOTATION_HELM_HOOK_WEIGHT, ANNOTATION_SYNC_WAVE } from '../../core/annotation-keys';
 import { pointer } from '../../core/json-pointer';
 import { error, Finding, Manifest } from '../problem';
