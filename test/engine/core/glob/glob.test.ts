@@ -1,0 +1,170 @@
+import { compileGlob, globMatch, globSyntaxError, GlobSyntaxError, GoPanic, quoteGlobMeta } from '../../../../src/engine/core/glob';
+
+const ALL = '[a-z][!a-x]*cat*[h][!b]*eyes*';
+const ALTERNATIVES = '{https://*.google.*,*yandex.*,*yahoo.*,*mail.ru}';
+const ALTERNATIVES_SUFFIX = '{https://*gobwas.com,http://exclude.gobwas.com}';
+const COMBINE_LITE = '{abc*def,abc?def,abc[zte]def}';
+const COMBINE_HARD = '{abc*[a-c]def,abc?[d-g]def,abc[zte]?def}';
+
+// The cases of gobwas/glob v0.2.3 glob_test.go TestGlob: [matches, pattern, text, separators]
+const UPSTREAM: Array<[boolean, string, string, string]> = [
+  [true, '* ?at * eyes', 'my cat has very bright eyes', ''],
+  [true, '', '', ''],
+  [false, '', 'b', ''],
+  [true, '*ä', 'åä', ''],
+  [true, 'abc', 'abc', ''],
+  [true, 'a*c', 'abc', ''],
+  [true, 'a*c', 'a12345c', ''],
+  [true, 'a?c', 'a1c', ''],
+  [true, 'a.b', 'a.b', '.'],
+  [true, 'a.*', 'a.b', '.'],
+  [true, 'a.**', 'a.b.c', '.'],
+  [true, 'a.?.c', 'a.b.c', '.'],
+  [true, 'a.?.?', 'a.b.c', '.'],
+  [true, '?at', 'cat', ''],
+  [true, '?at', 'fat', ''],
+  [true, '*', 'abc', ''],
+  [true, '\\*', '*', ''],
+  [true, '**', 'a.b.c', '.'],
+  [false, '?at', 'at', ''],
+  [false, '?at', 'fat', 'f'],
+  [false, 'a.*', 'a.b.c', '.'],
+  [false, 'a.?.c', 'a.bb.c', '.'],
+  [false, '*', 'a.b.c', '.'],
+  [true, '*test', 'this is a test', ''],
+  [true, 'this*', 'this is a test', ''],
+  [true, '*is *', 'this is a test', ''],
+  [true, '*is*a*', 'this is a test', ''],
+  [true, '**test**', 'this is a test', ''],
+  [true, '**is**a***test*', 'this is a test', ''],
+  [false, '*is', 'this is a test', ''],
+  [false, '*no*', 'this is a test', ''],
+  [true, '[!a]*', 'this is a test3', ''],
+  [true, '*abc', 'abcabc', ''],
+  [true, '**abc', 'abcabc', ''],
+  [true, '???', 'abc', ''],
+  [true, '?*?', 'abc', ''],
+  [true, '?*?', 'ac', ''],
+  [false, 'sta', 'stagnation', ''],
+  [true, 'sta*', 'stagnation', ''],
+  [false, 'sta?', 'stagnation', ''],
+  [false, 'sta?n', 'stagnation', ''],
+  [true, '{abc,def}ghi', 'defghi', ''],
+  [true, '{abc,abcd}a', 'abcda', ''],
+  [true, '{a,ab}{bc,f}', 'abc', ''],
+  [true, '{*,**}{a,b}', 'ab', ''],
+  [false, '{*,**}{a,b}', 'ac', ''],
+  [true, '/{rate,[a-z][a-z][a-z]}*', '/rate', ''],
+  [true, '/{rate,[0-9][0-9][0-9]}*', '/rate', ''],
+  [true, '/{rate,[a-z][a-z][a-z]}*', '/usd', ''],
+  [true, '{*.google.*,*.yandex.*}', 'www.google.com', '.'],
+  [true, '{*.google.*,*.yandex.*}', 'www.yandex.com', '.'],
+  [false, '{*.google.*,*.yandex.*}', 'yandex.com', '.'],
+  [false, '{*.google.*,*.yandex.*}', 'google.com', '.'],
+  [true, '{*.google.*,yandex.*}', 'www.google.com', '.'],
+  [true, '{*.google.*,yandex.*}', 'yandex.com', '.'],
+  [false, '{*.google.*,yandex.*}', 'www.yandex.com', '.'],
+  [false, '{*.google.*,yandex.*}', 'google.com', '.'],
+  [true, ALL, 'my cat has very bright eyes', ''],
+  [false, ALL, 'my dog has very bright eyes', ''],
+  [true, 'google.com', 'google.com', ''],
+  [false, 'google.com', 'gobwas.com', ''],
+  [true, 'https://*.google.*', 'https://account.google.com', ''],
+  [false, 'https://*.google.*', 'https://google.com', ''],
+  [true, ALTERNATIVES, 'http://yahoo.com', ''],
+  [false, ALTERNATIVES, 'http://google.com', ''],
+  [true, ALTERNATIVES_SUFFIX, 'https://safe.gobwas.com', ''],
+  [false, ALTERNATIVES_SUFFIX, 'http://safe.gobwas.com', ''],
+  [true, ALTERNATIVES_SUFFIX, 'http://exclude.gobwas.com', ''],
+  [true, COMBINE_HARD, 'abczqdef', ''],
+  [true, COMBINE_LITE, 'abczdef', ''],
+  [true, 'abc*', 'abcdef', ''],
+  [false, 'abc*', 'af', ''],
+  [true, '*def', 'abcdef', ''],
+  [false, '*def', 'af', ''],
+  [true, 'ab*ef', 'abcdef', ''],
+  [false, 'ab*ef', 'af', ''],
+];
+
+describe('compileGlob', () => {
+  it.each(UPSTREAM)('gives %p for %p against %p (separators %p)', (expected, pattern, text, separators) => {
+    expect(compileGlob(pattern, separators).match(text)).toBe(expected);
+  });
+
+  // What gobwas v0.2.3 does that a shell glob would not; each checked against the Go library.
+  it.each<[string, string, string, boolean]>([
+    ['prefix/suffix overlap (issue 61)', 'start*art', 'start', true],
+    ['alternation hoisting (issue 62)', '{a,}{a,}a', 'a', false],
+    ['alternation hoisting (issue 62), longer', '{a,}{a,}a', 'aa', true],
+    ['^ is a literal in a class', '[^a]x', '^x', true],
+    ['^ is a literal in a class, not a negation', '[^a]x', 'bx', false],
+    ['! negates a class', '[!a]x', 'bx', true],
+    ['a trailing backslash is dropped', 'a\\', 'a', true],
+    ['an unclosed { keeps its alternatives', '{a,b', 'b', true],
+    ['? matches one non-BMP character', '?', '😀', true],
+    ['? matches one two-byte character', 'a?', 'aé', true],
+    ['? matches the empty string', '?', '', true],
+    ['a row ending in a multi-byte character misses it', 'é?', 'éa', false],
+    ['an alternation of a variable and a fixed part counts as fixed', '{*,ab}x', 'zzzx', false],
+    ['NUL ends a text run and is skipped', 'a\u0000b', 'ab', true],
+    ['NUL ends the pattern between items', '*\u0000b', 'xyz', true],
+    ['a range over non-BMP characters', '[é-😀]', '😀', true],
+    ['a class with two ranges does not compile, so matches nothing', '[a-z0-9]*', 'a', false],
+  ])('%s: %p against %p is %p', (_what, pattern, text, expected) => {
+    expect(globMatch(pattern, text)).toBe(expected);
+  });
+
+  it('separators stop * and ? but not **', () => {
+    const g = compileGlob('https://github.com/*/*', '/');
+    expect(g.match('https://github.com/argoproj/argo-cd')).toBe(true);
+    expect(g.match('https://github.com/argoproj/argo-cd/sub')).toBe(false);
+    expect(compileGlob('https://github.com/**', '/').match('https://github.com/a/b/c')).toBe(true);
+  });
+
+  it('caches compiled globs per pattern and separators', () => {
+    expect(compileGlob('a*', '/')).toBe(compileGlob('a*', '/'));
+    expect(compileGlob('a*', '/')).not.toBe(compileGlob('a*', ''));
+  });
+
+  it('describes the compiled matcher as gobwas prints it', () => {
+    expect(compileGlob('start*art').describe()).toBe('<prefix_suffix:[start,art]>');
+  });
+
+  it.each<[string, string]>([
+    ['[a-z0-9]*', 'expected close range character'],
+    ['[z-a]', "hi character 'a' should be greater than lo 'z'"],
+    ['[]', 'could not parse range'],
+    ['[!]', 'could not parse range'],
+    ['[abc', 'unexpected end of input'],
+    ['a\ufffd', 'could not read rune'],
+    ['a\ud800', 'could not read rune'],
+    ['[a\ufffd]', 'unexpected end of input'],
+  ])('fails when the pattern is %p (%s)', (pattern, reason) => {
+    expect(() => compileGlob(pattern)).toThrow(GlobSyntaxError);
+    expect(() => compileGlob(pattern)).toThrow(reason);
+    expect(globSyntaxError(pattern)).toBe(reason);
+    expect(globMatch(pattern, 'a')).toBe(false);
+  });
+
+  it('reports no syntax error for a pattern that compiles', () => {
+    expect(globSyntaxError('{a,b}*')).toBeUndefined();
+  });
+
+  it('fails when gobwas panics: a row holding an empty alternative', () => {
+    expect(() => globMatch('a{}', 'a')).toThrow(GoPanic);
+    expect(() => globMatch('a{}', 'a')).toThrow('runtime error: slice bounds out of range [:2] with length 1');
+    expect(globMatch('a{}', 'b')).toBe(false);
+  });
+});
+
+describe('quoteGlobMeta', () => {
+  it.each([
+    ['[foo*]', '\\[foo\\*\\]'],
+    ['{foo*}', '\\{foo\\*\\}'],
+    ['*?\\[]{}', '\\*\\?\\\\\\[\\]\\{\\}'],
+    ['abc', 'abc'],
+  ])('quotes %p as %p', (input, quoted) => {
+    expect(quoteGlobMeta(input)).toBe(quoted);
+    expect(globMatch(quoted, input)).toBe(true);
+  });
+});

@@ -1,0 +1,111 @@
+import { goRunes, goString } from '../../../../src/engine/core/glob/go-string';
+import { Any } from '../../../../src/engine/core/glob/match/any';
+import { AnyOf } from '../../../../src/engine/core/glob/match/any-of';
+import { BTree } from '../../../../src/engine/core/glob/match/btree';
+import { Contains } from '../../../../src/engine/core/glob/match/contains';
+import { EveryOf } from '../../../../src/engine/core/glob/match/every-of';
+import { List } from '../../../../src/engine/core/glob/match/list';
+import { appendMerge, Matcher } from '../../../../src/engine/core/glob/match/matcher';
+import { Max } from '../../../../src/engine/core/glob/match/max';
+import { Min } from '../../../../src/engine/core/glob/match/min';
+import { Nothing } from '../../../../src/engine/core/glob/match/nothing';
+import { Prefix } from '../../../../src/engine/core/glob/match/prefix';
+import { PrefixAny } from '../../../../src/engine/core/glob/match/prefix-any';
+import { PrefixSuffix } from '../../../../src/engine/core/glob/match/prefix-suffix';
+import { Range } from '../../../../src/engine/core/glob/match/range';
+import { Row } from '../../../../src/engine/core/glob/match/row';
+import { Single } from '../../../../src/engine/core/glob/match/single';
+import { Suffix } from '../../../../src/engine/core/glob/match/suffix';
+import { SuffixAny } from '../../../../src/engine/core/glob/match/suffix-any';
+import { Super } from '../../../../src/engine/core/glob/match/super';
+import { Text } from '../../../../src/engine/core/glob/match/text';
+
+const DOT = goRunes('.');
+
+// The Index tables of gobwas/glob v0.2.3 match/*_test.go: matcher, text, start, segments.
+describe('matcher index', () => {
+  it.each<[string, Matcher, string, number, number[]]>([
+    ['any', new Any(DOT), 'abc', 0, [0, 1, 2, 3]],
+    ['any', new Any(DOT), 'abc.def', 0, [0, 1, 2, 3]],
+    ['any_of', new AnyOf([new Any([]), new Text('b'), new Text('c')]), 'abc', 0, [0, 1, 2, 3]],
+    ['any_of', new AnyOf([new Prefix('b'), new Suffix('c')]), 'abc', 0, [3]],
+    ['any_of', new AnyOf([new List(goRunes('[def]'), false), new List(goRunes('[abc]'), false)]), 'abcdef', 0, [1]],
+    ['contains', new Contains('ab', false), 'abc', 0, [2, 3]],
+    ['contains', new Contains('ab', false), 'fffabfff', 0, [5, 6, 7, 8]],
+    ['contains', new Contains('ab', true), 'abc', 0, [0]],
+    ['contains', new Contains('ab', true), 'fffabfff', 0, [0, 1, 2, 3]],
+    ['every_of', new EveryOf([new Any([]), new Text('b'), new Text('c')]), 'dbc', -1, []],
+    ['every_of', new EveryOf([new Any([]), new Prefix('b'), new Suffix('c')]), 'abc', 1, [2]],
+    ['list', new List(goRunes('ab'), false), 'abc', 0, [1]],
+    ['list', new List(goRunes('ab'), true), 'fffabfff', 0, [1]],
+    ['max', new Max(3), 'abc', 0, [0, 1, 2, 3]],
+    ['max', new Max(3), 'abcdef', 0, [0, 1, 2, 3]],
+    ['min', new Min(1), 'abc', 0, [1, 2, 3]],
+    ['min', new Min(3), 'abcd', 0, [3, 4]],
+    ['nothing', new Nothing(), 'abc', 0, [0]],
+    ['nothing', new Nothing(), '', 0, [0]],
+    ['prefix', new Prefix('ab'), 'abc', 0, [2, 3]],
+    ['prefix', new Prefix('ab'), 'fffabfff', 3, [2, 3, 4, 5]],
+    ['prefix_any', new PrefixAny('ab', DOT), 'ab', 0, [2]],
+    ['prefix_any', new PrefixAny('ab', DOT), 'abc', 0, [2, 3]],
+    ['prefix_any', new PrefixAny('ab', DOT), 'qw.abcd.efg', 3, [2, 3, 4]],
+    ['prefix_suffix', new PrefixSuffix('a', 'c'), 'abc', 0, [3]],
+    ['prefix_suffix', new PrefixSuffix('f', 'f'), 'fffabfff', 0, [1, 2, 3, 6, 7, 8]],
+    ['prefix_suffix', new PrefixSuffix('ab', 'bc'), 'abc', 0, [3]],
+    ['range', new Range(0x61, 0x7a, false), 'abc', 0, [1]],
+    ['range', new Range(0x61, 0x7a, true), 'fffабвfff', 3, [2]],
+    ['row', new Row(7, [new Text('abc'), new Text('def'), new Single([])]), 'qweabcdefghij', 3, [7]],
+    ['row', new Row(7, [new Text('abc'), new Text('def'), new Single([])]), 'abcd', -1, []],
+    ['single', new Single(DOT), '.ф', 1, [2]],
+    ['single', new Single(DOT), '.', -1, []],
+    ['suffix', new Suffix('ab'), 'abc', 0, [2]],
+    ['suffix', new Suffix('ab'), 'fffabfff', 0, [5]],
+    ['suffix_any', new SuffixAny('ab', DOT), 'ab', 0, [2]],
+    ['suffix_any', new SuffixAny('ab', DOT), 'cab', 0, [3]],
+    ['suffix_any', new SuffixAny('ab', DOT), 'qw.cdab.efg', 3, [4]],
+    ['super', new Super(), 'abc', 0, [0, 1, 2, 3]],
+    ['super', new Super(), '', 0, [0]],
+    ['text', new Text('b'), 'abc', 1, [1]],
+    ['text', new Text('b'), 'abcd', 1, [1]],
+  ])('%s %s in %p starts at %p with lengths %p', (_name, matcher, text, start, segments) => {
+    const [index, found] = matcher.index(goString(text));
+    expect(index).toBe(start);
+    if (start !== -1) expect(found).toEqual(segments);
+  });
+});
+
+describe('matcher match', () => {
+  it.each<[string, Matcher, string, boolean]>([
+    ['btree', BTree.create(new Text('abc'), new Super(), new Super()), 'abc', true],
+    ['btree', BTree.create(new Text('a'), new Single([]), new Single([])), 'aaa', true],
+    ['btree', BTree.create(new Text('b'), new Single([]), undefined), 'bbb', false],
+    ['btree', BTree.create(new Text('c'), BTree.create(new Single([]), new Super(), undefined), undefined), 'abc', true],
+    ['prefix_suffix ignores overlap', new PrefixSuffix('start', 'art'), 'start', true],
+    ['row hands a part a broken last character', new Row(2, [new Text('é'), new Single([])]), 'éa', false],
+    ['negated list matches the empty string', new List(goRunes('a'), true), '', true],
+    ['range matches one character', new Range(0xe9, 0x1f600, false), '😀', true],
+    ['min counts runes', new Min(2), 'é', false],
+    ['max counts runes', new Max(1), '😀', true],
+  ])('%s: %s against %p is %p', (_name, matcher, text, expected) => {
+    expect(matcher.match(goString(text))).toBe(expected);
+  });
+
+  it('reports lengths with upstream quirks', () => {
+    expect(new AnyOf([new Super(), new Text('ab')]).len()).toBe(2);
+    expect(new AnyOf([new Text('a'), new Text('ab')]).len()).toBe(-1);
+    expect(new EveryOf([new Min(1), new Max(1)]).len()).toBe(-1);
+    expect(new Text('é😀').len()).toBe(2);
+    expect(BTree.create(new Text('ab'), new Single([]), undefined).len()).toBe(3);
+  });
+
+  it.each<[number[], number[], number[]]>([
+    [[], [], []],
+    [[0, 6, 7], [], [0, 6, 7]],
+    [[], [0, 6, 7], [0, 6, 7]],
+    [[1], [2], [1, 2]],
+    [[1], [1], [1]],
+    [[1, 3, 5], [2, 3, 4], [1, 2, 3, 4, 5]],
+  ])('merges %p and %p into %p', (a, b, merged) => {
+    expect(appendMerge(a, b)).toEqual(merged);
+  });
+});
