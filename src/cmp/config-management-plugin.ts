@@ -255,7 +255,7 @@ export class ConfigManagementPlugin {
   }
 
   /** The plugin.yaml as a plain object. */
-  public toJson(): any {
+  public toJson(): { [key: string]: any } {
     const discover = this.discover.fileName
       ? { fileName: this.discover.fileName }
       : this.discover.glob || this.discover.command

@@ -75,7 +75,7 @@ export abstract class ArgoCdObject extends Construct {
   }
 
   /** The object's `spec`, rendered at synth. */
-  protected abstract renderSpec(): any;
+  protected abstract renderSpec(): object;
 
   /**
    * Other objects the engine needs to judge this one (e.g. an Application's AppProject).

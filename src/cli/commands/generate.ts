@@ -1,17 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, Option } from 'commander';
-import { ConstructValidationError, RenderedObject, redirectStdoutToStderr, runApp } from '../runtime/app-runner';
+import { redirectStdoutToStderr } from '../runtime/app-runner';
 import { InputError, UsageError } from '../runtime/errors';
-import { formatConstructProblem } from '../runtime/format';
-import { entryFromAppCommand, parseYaml, readCdk8sYaml } from '../runtime/project-config';
+import { readPluginContext, SIDECAR_PLUGIN_CONFIG } from '../runtime/plugin-config';
+import { readProjectConfig } from '../runtime/project-config';
+import { renderAndValidate } from '../runtime/render';
 import { serialize } from '../runtime/yaml-stream';
-import { BuildEnvironment, BuildEnvironmentError, PluginParameterValue } from '../../cmp/build-environment';
-import { hasErrors, validateManifests } from '../../engine/validation';
-import { Manifest } from '../../engine/validation/problem';
-
-/** Where argocd-cmp-server reads plugin.yaml (`--config-dir-path` default). */
-export const SIDECAR_PLUGIN_CONFIG = '/home/argocd/cmp-server/config/plugin.yaml';
+import { BuildEnvironment, BuildEnvironmentError } from '../../cmp/build-environment';
 
 export interface GenerateOptions {
   readonly app?: string;
@@ -38,49 +34,15 @@ export function findEntry(dir: string, flag: string | undefined, env: NodeJS.Pro
     }
     return { entry, from: 'ARGOCD_ENV_CDK8S_ARGOCD_ENTRY' };
   }
-  const config = path.join(dir, 'cdk8s.yaml');
-  if (fs.existsSync(config)) {
-    let parsed: any;
-    try {
-      parsed = readCdk8sYaml(fs.readFileSync(config, 'utf-8')) ?? {};
-    } catch (e) {
-      throw new InputError(`cannot parse cdk8s.yaml: ${(e as Error).message}`);
+  if (fs.existsSync(path.join(dir, 'cdk8s.yaml'))) {
+    // The same cdk8s.yaml reader as `synth`, so both commands render the same entry.
+    const config = readProjectConfig(dir);
+    if (config.apps.length === 1) {
+      return { entry: config.apps[0].entry, from: config.folderPerApp ? `cdk8s.yaml apps.${config.apps[0].name}` : 'cdk8s.yaml app' };
     }
-    if (typeof parsed.app === 'string') {
-      const entry = entryFromAppCommand(parsed.app);
-      if (!entry) throw new InputError(`cannot find an entry file in 'app: ${parsed.app}' of cdk8s.yaml: name the .ts or .js file, e.g. 'app: npx ts-node main.ts'`);
-      return { entry: path.resolve(dir, entry), from: 'cdk8s.yaml app' };
-    }
-    if (parsed.apps && typeof parsed.apps === 'object') {
-      const entries = Object.entries(parsed.apps);
-      if (entries.length === 1 && typeof entries[0][1] === 'string') return { entry: path.resolve(dir, entries[0][1] as string), from: `cdk8s.yaml apps.${entries[0][0]}` };
-      throw new InputError(`cdk8s.yaml has ${entries.length} apps (${entries.map(([n]) => n).join(', ')}): choose one with the plugin env CDK8S_ARGOCD_ENTRY (ARGOCD_ENV_CDK8S_ARGOCD_ENTRY)`);
-    }
+    throw new InputError(`cdk8s.yaml has ${config.apps.length} apps (${config.apps.map((a) => a.name).join(', ')}): choose one with the plugin env CDK8S_ARGOCD_ENTRY (ARGOCD_ENV_CDK8S_ARGOCD_ENTRY)`);
   }
   return { entry: path.join(dir, 'main.ts'), from: 'default' };
-}
-
-/** Reads the plugin's static parameter announcements (their defaults are applied to the app's parameters). */
-function pluginConfig(options: GenerateOptions): { config?: Manifest; defaults: PluginParameterValue[] } {
-  const explicit = options.pluginConfig ?? process.env.CDK8S_ARGOCD_PLUGIN_CONFIG;
-  const file = explicit ?? (fs.existsSync(SIDECAR_PLUGIN_CONFIG) ? SIDECAR_PLUGIN_CONFIG : undefined);
-  if (!file) return { defaults: [] };
-  let config: Manifest;
-  try {
-    config = parseYaml(fs.readFileSync(file, 'utf-8'));
-  } catch (e) {
-    throw new InputError(`cannot read the plugin config ${file}: ${(e as Error).message}`);
-  }
-  const announcements = config?.spec?.parameters?.static;
-  const defaults: PluginParameterValue[] = [];
-  for (const a of Array.isArray(announcements) ? announcements : []) {
-    if (!a || typeof a.name !== 'string') continue;
-    const type = a.collectionType || 'string';
-    if (type === 'array' && Array.isArray(a.array)) defaults.push({ name: a.name, array: a.array });
-    else if (type === 'map' && a.map && typeof a.map === 'object') defaults.push({ name: a.name, map: a.map });
-    else if (type === 'string' && typeof a.string === 'string') defaults.push({ name: a.name, string: a.string });
-  }
-  return { config, defaults };
 }
 
 /** Applies `--env NAME=VALUE`, `--parameter name=value` and `--parameters JSON` to the environment (for runs outside Argo CD). */
@@ -114,7 +76,7 @@ export function render(options: GenerateOptions): { output: string; count: numbe
   if (!fs.existsSync(entry)) {
     throw new InputError(`the app entry ${path.relative(process.cwd(), entry)} does not exist: add it, set 'app' in cdk8s.yaml, or set the plugin env CDK8S_ARGOCD_ENTRY`);
   }
-  const plugin = pluginConfig(options);
+  const plugin = readPluginContext(options.pluginConfig);
   try {
     BuildEnvironment.setParameterDefaults(plugin.defaults);
     // Malformed parameters fail before the app runs, whether or not it reads them.
@@ -124,19 +86,14 @@ export function render(options: GenerateOptions): { output: string; count: numbe
     throw e;
   }
 
-  let objects: RenderedObject[];
-  try {
-    objects = runApp(entry).flatMap((app) => app.charts.flatMap((c) => c.objects));
-  } catch (e) {
-    if (e instanceof ConstructValidationError) throw new InputError(`the app failed validation:\n${e.lines.join('\n')}`);
-    throw e;
+  const result = renderAndValidate(entry, plugin, options.strict);
+  for (const line of result.lines) process.stderr.write(`${line}\n`);
+  if (result.failed) {
+    throw new InputError(result.problems.length === 0
+      ? 'the app failed validation: nothing was output'
+      : `validation failed (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}): nothing was output`);
   }
-  const manifests = objects.map((o) => o.manifest);
-  const problems = validateManifests(manifests, { plugins: plugin.config ? [plugin.config] : undefined });
-  for (const p of problems) process.stderr.write(`${formatConstructProblem(objects[p.index!].constructPath, p)}\n`);
-  if (hasErrors(problems, options.strict)) {
-    throw new InputError(`validation failed (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was output`);
-  }
+  const manifests = result.objects.map((o) => o.manifest);
   const allowEmpty = options.allowEmpty || /^true$/i.test(process.env.ARGOCD_ENV_ALLOW_EMPTY ?? '');
   if (manifests.length === 0 && !allowEmpty) {
     throw new InputError('the app rendered zero objects, which Argo CD would treat as "delete everything": add charts, or set the plugin env ALLOW_EMPTY=true (ARGOCD_ENV_ALLOW_EMPTY) if empty is intended');

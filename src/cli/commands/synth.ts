@@ -3,12 +3,15 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { EXIT_INVALID, InputError } from '../runtime/errors';
 import { AppEntry, readProjectConfig } from '../runtime/project-config';
+import { readPluginContext } from '../runtime/plugin-config';
 import { renderAndValidate } from '../runtime/render';
+import { serialize } from '../runtime/yaml-stream';
 
 export interface SynthCommandOptions {
   readonly app?: string;
   readonly output?: string;
   readonly strict?: boolean;
+  readonly pluginConfig?: string;
 }
 
 /**
@@ -25,11 +28,12 @@ export function synth(options: SynthCommandOptions): boolean {
     const output = options.output ?? config.output;
     targets = config.apps.map((a) => ({ ...a, outdir: config.folderPerApp ? path.join(output, a.name) : output }));
   }
+  const plugin = readPluginContext(options.pluginConfig);
   const files: Array<{ outdir: string; files: Map<string, string> }> = [];
   let failed = false;
   for (const target of targets) {
     process.stderr.write(`synth: ${path.relative(process.cwd(), path.resolve(target.entry))}\n`);
-    const result = renderAndValidate(target.entry, options.strict);
+    const result = renderAndValidate(target.entry, plugin, options.strict);
     for (const line of result.lines) process.stderr.write(`${line}\n`);
     if (result.failed) {
       failed = true;
@@ -41,7 +45,7 @@ export function synth(options: SynthCommandOptions): boolean {
         if (out.has(chart.fileName)) {
           throw new InputError(`two charts of ${target.entry} render to ${chart.fileName}: give the charts different ids`);
         }
-        out.set(chart.fileName, app.stringify(chart.objects.map((o) => o.manifest)));
+        out.set(chart.fileName, serialize(chart.objects.map((o) => o.manifest), 'yaml'));
       }
     }
     files.push({ outdir: target.outdir, files: out });
@@ -66,6 +70,7 @@ export function synthCommand(): Command {
     .option('--app <file>', 'the app entry file (default: the apps in cdk8s.yaml)')
     .option('--output <dir>', 'output folder (default: cdk8s.yaml output, else dist)')
     .option('--strict', 'fail on warnings too', false)
+    .option('--plugin-config <file>', 'plugin.yaml of the Config Management Plugin, for the plugin/* checks (default: $CDK8S_ARGOCD_PLUGIN_CONFIG, else the sidecar\'s)')
     .action((options: SynthCommandOptions) => {
       if (!synth(options)) process.exitCode = EXIT_INVALID;
     });

@@ -16,11 +16,9 @@ export interface RenderedChart {
   readonly objects: RenderedObject[];
 }
 
-/** What an app rendered, and the cdk8s YAML writer of the cdk8s copy the app used. */
+/** What an app rendered. */
 export interface RenderedApp {
   readonly charts: RenderedChart[];
-  /** YAML stream of the given objects, exactly as `cdk8s synth` would write it. */
-  stringify(objects: Manifest[]): string;
 }
 
 /** Thrown when cdk8s's own construct validation (`node.addValidation`) fails. */
@@ -83,7 +81,7 @@ export function runApp(entry: string): RenderedApp[] {
 }
 
 function renderApp(cdk8s: any, app: any): RenderedApp {
-  const { ApiObject, Chart, DependencyGraph, Names, Yaml } = cdk8s;
+  const { ApiObject, Chart, DependencyGraph, Names } = cdk8s;
   const charts: RenderedChart[] = [];
   const jsonByChart = new Map<any, Manifest[]>();
   for (const chart of app.charts) {
@@ -126,10 +124,9 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
   if (perApp && charts.length > 0) {
     return {
       charts: [{ fileName: `app${extension}`, objects: charts.flatMap((c) => c.objects) }],
-      stringify: (objects) => Yaml.stringify(...objects),
     };
   }
-  return { charts, stringify: (objects) => Yaml.stringify(...objects) };
+  return { charts };
 }
 
 /**

@@ -129,4 +129,17 @@ describe('cdk8s-argocd synth', () => {
       }
     }
   });
+
+  test.each(['platform', 'workload'])('synth and generate render apps/%s byte-identically (one pipeline, one writer)', (name) => {
+    const out = tempDir();
+    const synth = runCli(['synth', '--app', `apps/${name}/main.ts`, '--output', out], { cwd: ROOT });
+    expect(synth.status).toBe(0);
+    // synth writes (and logs) the chart files in the order cdk8s orders the charts, as generate streams them
+    const files = [...synth.stderr.matchAll(/wrote (.+)$/gm)].map((m) => m[1]);
+    expect(files.length).toBeGreaterThan(0);
+    const synthesized = files.map((f) => fs.readFileSync(path.resolve(ROOT, f), 'utf-8')).join('');
+    const generated = runCli(['generate', '--app', `apps/${name}/main.ts`], { cwd: ROOT });
+    expect(generated.status).toBe(0);
+    expect(generated.stdout).toBe(synthesized);
+  });
 });

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { kindRank, PHASE_ORDER, planSync } from '../../../src';
+import { planSync } from '../../../src';
+import { kindRank, PHASE_ORDER } from '../../../src/engine/argo/sync-order';
 import { Manifest } from '../../../src/engine/validation/problem';
 
 const kinds = ['Namespace', 'ConfigMap', 'Secret', 'Service', 'Deployment', 'Job', 'Widget', 'CustomResourceDefinition', 'Ingress'];

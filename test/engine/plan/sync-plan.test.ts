@@ -1,4 +1,5 @@
-import { analyzeSync, KIND_ORDER, kindRank, planSync } from '../../../src';
+import { analyzeSync, planSync } from '../../../src';
+import { KIND_ORDER, kindRank } from '../../../src/engine/argo/sync-order';
 import { Manifest } from '../../../src/engine/validation/problem';
 
 interface Extra {

@@ -1,2 +1,0 @@
-export * from './config-management-plugin';
-export * from './repo-server-sidecar';
