@@ -33,7 +33,7 @@ export interface Glob {
 }
 
 class CompiledGlob implements Glob {
-  constructor(public readonly pattern: string, public readonly separators: string, private readonly matcher: Matcher) {}
+  constructor(public readonly pattern: string, public readonly separators: string, public readonly matcher: Matcher) {}
 
   public match(text: string): boolean {
     return this.matcher.match(goString(text));
@@ -70,6 +70,14 @@ export function compileGlob(pattern: string, separators = ''): Glob {
   cache.set(key, entry);
   if (entry instanceof GlobSyntaxError) throw entry;
   return entry;
+}
+
+/**
+ * The compiled matcher tree of a pattern (for checks that look at its shape, like the project/glob
+ * lint rule); throws GlobSyntaxError like compileGlob.
+ */
+export function compileGlobMatcher(pattern: string, separators = ''): Matcher {
+  return (compileGlob(pattern, separators) as CompiledGlob).matcher;
 }
 
 /** The gobwas error message for a pattern that does not compile, or undefined when it compiles. */
