@@ -9,7 +9,7 @@
  * part that can be empty but is compiled into a tree that never matches empty text (issue 62:
  * `{a,}{a,}a` misses "a"), and a trailing `\` (dropped).
  */
-import { compileGlobMatcher, GlobSyntaxError } from '../core/glob';
+import { compileGlobMatcher, GlobSyntaxError } from '../core/glob/glob';
 import { Lexer, TokenType } from '../core/glob/lexer';
 import { Any } from '../core/glob/match/any';
 import { AnyOf } from '../core/glob/match/any-of';
