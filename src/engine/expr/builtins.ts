@@ -234,13 +234,29 @@ function base64Decode(s: string): string {
   return Buffer.from(s, 'base64').toString('utf8');
 }
 
+/** Whether every bracket and string of a JSON text is closed (else Go reports the end of input). */
+function balanced(s: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth <= 0 && !inString;
+}
+
 /** encoding/json Unmarshal into `any`, with Go's main error messages. */
 function fromJson(s: string): unknown {
   try {
     return fromGoJson(JSON.parse(s));
   } catch {
-    if (s.trim() === '') throw new GoPanic('unexpected end of JSON input');
-    throw new GoPanic(`invalid character in JSON input ${JSON.stringify(s.slice(0, 20))}`);
+    if (s.trim() === '' || !balanced(s)) throw new GoPanic('unexpected end of JSON input');
+    throw new GoPanic(`invalid JSON input ${JSON.stringify(s.slice(0, 20))}`);
   }
 }
 
@@ -545,7 +561,8 @@ export function matches(pattern: string, s: string): boolean {
   try {
     re = RE2JS.compile(pattern);
   } catch (e) {
-    throw new GoPanic(`error parsing regexp: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    throw new GoPanic(message.startsWith('error parsing regexp: ') ? message : `error parsing regexp: ${message}`);
   }
   return re.matcher(s).find();
 }

@@ -263,7 +263,7 @@ export class GoTime {
       case 'pm': return c.hour >= 12 ? 'pm' : 'am';
       case 'MST':
         if (this.loc.name !== '') return this.loc.name;
-        return zoneOffset(false, false, offset % 3600 === 0);
+        return zoneOffset(false, false, false);
       case 'Z07:00': case 'Z0700': case 'Z07': case 'Z07:00:00': case 'Z070000':
         return offset === 0 ? 'Z' : this.formatChunk(`-${std.slice(1)}`, c);
       case '-07:00': case '-0700': case '-07': case '-07:00:00': case '-070000': {
