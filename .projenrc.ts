@@ -92,9 +92,23 @@ const project = new typescript.TypeScriptProject({
   },
 });
 
-// Layers only import downwards (DESIGN.md); a cycle is a build error.
+// Layers only import downwards (DESIGN.md): cli → public API and engine; constructs → engine;
+// engine → nothing above it; inside the engine, core ← argo ← {validation, plan, template, expr, …}
+// with validation and plan independent. `import/no-cycle` cannot see a folder-level cycle, the zones can.
+const CONSTRUCT_FOLDERS = ['application', 'project', 'annotations', 'application-set', 'notifications', 'change-hooks', 'config', 'cmp', 'private'];
 project.eslint?.addRules({
   'import/no-cycle': ['error'],
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      { target: './src/engine', from: ['./src/cli', './src/index.ts', ...CONSTRUCT_FOLDERS.map((f) => `./src/${f}`)], message: 'the engine takes plain JSON and imports nothing above it' },
+      { target: './src/engine/core', from: ['./src/engine/argo', './src/engine/validation', './src/engine/plan', './src/engine/template', './src/engine/expr', './src/engine/appset', './src/engine/notifications'], message: 'engine/core is the bottom layer' },
+      { target: './src/engine/argo', from: ['./src/engine/validation', './src/engine/plan', './src/engine/appset', './src/engine/notifications'], message: 'engine/argo holds facts and predicates; rules and plans build on it' },
+      { target: './src/engine/plan', from: './src/engine/validation', message: 'plan and validation share what they share through engine/core and engine/argo' },
+      { target: './src/engine/validation', from: './src/engine/plan', message: 'plan and validation share what they share through engine/core and engine/argo' },
+      { target: CONSTRUCT_FOLDERS.map((f) => `./src/${f}`), from: ['./src/cli', './src/index.ts'], message: 'constructs do not depend on the CLI or the package index' },
+      { target: './src/cli', from: './src/private', message: 'the CLI uses the public API and the engine, not construct internals' },
+    ],
+  }],
 });
 // apps/ is type-checked (and linted) as its own project, against src/ through the `paths` mapping.
 new JsonFile(project, 'apps/tsconfig.json', {

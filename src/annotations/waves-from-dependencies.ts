@@ -1,10 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { _explicitWave } from './sync-wave';
 import { SYNC_PHASES } from '../engine/argo/hooks';
 import { syncPhasesOf } from '../engine/argo/sync-annotations';
-import { atoi } from '../engine/core/go-strconv';
 import { ANNOTATION_SYNC_WAVE } from '../engine/core/annotation-keys';
-import { _explicitWave } from './sync-wave';
+import { atoi } from '../engine/core/go-strconv';
 
 /** Options of {@link SyncWaves.fromDependencies}. */
 export interface SyncWavesFromDependenciesOptions {

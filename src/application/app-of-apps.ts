@@ -1,12 +1,12 @@
 import { Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IAppProject } from '../project/app-project';
 import { Application, CascadeDelete } from './application';
 import { Destination } from './destination';
-import { renderedFilesOf } from '../private/cdk8s-output';
-import { validationError } from '../private/errors';
 import { ApplicationSource } from './source';
 import { SyncPolicy } from './sync-policy';
+import { renderedFilesOf } from '../private/cdk8s-output';
+import { validationError } from '../private/errors';
+import { IAppProject } from '../project/app-project';
 
 /** Properties of an app of apps. */
 export interface AppOfAppsProps {

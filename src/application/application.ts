@@ -1,18 +1,18 @@
 import { Construct, IConstruct } from 'constructs';
-import { duplicateSourceFieldError, sourceFormsError } from '../engine/argo/application';
-import { syncWaveValueError } from '../engine/argo/sync-annotations';
-import { Manifest } from '../engine/core/manifest';
-import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
-import { AppProject, IAppProject } from '../project/app-project';
 import { Destination } from './destination';
 import { IgnoreDifference, renderIgnoreDifference } from './ignore-difference';
-import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
-import { ANNOTATION_SYNC_WAVE, RESOURCES_FINALIZER, RESOURCES_FINALIZER_BACKGROUND } from '../engine/core/annotation-keys';
-import { validationError } from '../private/errors';
-import { compact, undefinedIfEmpty } from '../private/render';
 import { ApplicationSource, renderSourceHydrator, SourceHydrator } from './source';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import * as l1 from '../../imports/application-argoproj.io';
+import { duplicateSourceFieldError, sourceFormsError } from '../engine/argo/application';
+import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
+import { syncWaveValueError } from '../engine/argo/sync-annotations';
+import { ANNOTATION_SYNC_WAVE, RESOURCES_FINALIZER, RESOURCES_FINALIZER_BACKGROUND } from '../engine/core/annotation-keys';
+import { Manifest } from '../engine/core/manifest';
+import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
+import { validationError } from '../private/errors';
+import { compact, undefinedIfEmpty } from '../private/render';
+import { AppProject, IAppProject } from '../project/app-project';
 
 /** An Application, managed here or elsewhere. */
 export interface IApplication extends IConstruct {

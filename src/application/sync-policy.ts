@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
+import { SyncOption } from './sync-option';
 import type * as l1 from '../../imports/application-argoproj.io';
 import { formatGoDuration } from '../engine/core/go-duration';
 import { compact, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/render';
-import { SyncOption } from './sync-option';
 
 /** Automated sync (`spec.syncPolicy.automated`). */
 export interface AutomatedSync {

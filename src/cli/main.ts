@@ -1,5 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './runtime/errors';
+import { ownPackageRoot } from './runtime/typescript-loader';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 /**
@@ -15,8 +18,10 @@ const COMMANDS: { [name: string]: () => Command } = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../../package.json').version;
+/** The package's version (its package.json, found from lib/src/cli or src/cli alike). */
+function version(): string {
+  return JSON.parse(fs.readFileSync(path.join(ownPackageRoot(), 'package.json'), 'utf-8')).version;
+}
 
 /**
  * The CLI program. With `argv`, only the command it names is loaded (all of them for the
@@ -25,7 +30,7 @@ const VERSION: string = require('../../../package.json').version;
 export function program(argv: readonly string[] = []): Command {
   const root = new Command('cdk8s-argocd')
     .description('Argo CD as typed cdk8s code: synthesize, validate and plan Argo CD manifests, and run as a Config Management Plugin')
-    .version(VERSION)
+    .version(version())
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const requested = argv.find((a) => !a.startsWith('-'));
@@ -37,8 +42,13 @@ export function program(argv: readonly string[] = []): Command {
   return root;
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 invalid input or failed validation, 2 usage). */
-export function main(argv: string[]): number {
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 invalid input or failed validation, 2 usage or an
+ * internal error). `--debug`, anywhere on the command line, prints the stack of an internal error.
+ */
+export function main(args: string[]): number {
+  const debug = args.includes('--debug');
+  const argv = args.filter((a) => a !== '--debug');
   try {
     program(argv).parse(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -55,8 +65,11 @@ export function main(argv: string[]): number {
       process.stderr.write(`error: ${e.message}\n`);
       return EXIT_INVALID;
     }
-    process.stderr.write(`error: ${(e as Error)?.stack ?? String(e)}\n`);
-    return EXIT_INVALID;
+    // Not an input or usage error: a bug in cdk8s-argocd. Say so; the stack only with --debug.
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`internal error: ${message}\n`);
+    process.stderr.write(debug && e instanceof Error ? `${e.stack}\n` : 'this is a bug in cdk8s-argocd: run again with --debug for the stack trace, and report it\n');
+    return EXIT_USAGE;
   }
 }
 

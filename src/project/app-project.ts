@@ -1,13 +1,13 @@
 import { Construct, IConstruct } from 'constructs';
-import * as l1 from '../../imports/appproject-argoproj.io';
-import { RESOURCES_FINALIZER } from '../engine/core/annotation-keys';
-import { validationError } from '../private/errors';
-import { compact, undefinedIfEmpty } from '../private/render';
 import { ProjectRole, renderRole } from './project-role';
 import { renderSyncWindow, SyncWindow } from './sync-window';
+import * as l1 from '../../imports/appproject-argoproj.io';
 import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
 import { projectDestinationError, roleNameError, sourceRepoError } from '../engine/argo/project';
+import { RESOURCES_FINALIZER } from '../engine/core/annotation-keys';
 import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
+import { validationError } from '../private/errors';
+import { compact, undefinedIfEmpty } from '../private/render';
 
 /** An AppProject, managed here or elsewhere. */
 export interface IAppProject extends IConstruct {
@@ -241,7 +241,7 @@ export class AppProject extends ArgoCdObject implements IAppProject {
 
   /** Permits a repository URL glob (`!` to deny). */
   public addSourceRepo(repo: string): void {
-    const problem = sourceRepoError(repo, "source repo");
+    const problem = sourceRepoError(repo, 'source repo');
     if (problem) throw validationError(this, problem);
     if (this.sourceRepos.includes(repo)) throw validationError(this, `source repo ${JSON.stringify(repo)} is already permitted: remove the duplicate`);
     this.sourceRepos.push(repo);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing, YamlOutputType } from 'cdk8s';
+import * as YAML from 'yaml';
 import { AppOfApps, Application, ApplicationSource, CascadeDelete, Destination, validateManifests } from '../../src';
 
 describe('AppOfApps', () => {
@@ -59,7 +60,7 @@ describe('AppOfApps', () => {
       else files.push(path.relative(outdir, path.join(dir, e.name)));
     });
     walk(outdir);
-    const all = files.flatMap((f) => require('yaml').parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d: any) => d.toJS()));
+    const all = files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d: any) => d.toJS()));
     const parent = all.find((o: any) => o.metadata.name === 'root');
     return { include: parent.spec.source.directory.include, recurse: parent.spec.source.directory.recurse, files: files.sort() };
   }

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, Option } from 'commander';
+import { BuildEnvironment, BuildEnvironmentError } from '../../cmp/build-environment';
 import { redirectStdoutToStderr } from '../runtime/app-runner';
 import { InputError, UsageError } from '../runtime/errors';
 import { readPluginContext, SIDECAR_PLUGIN_CONFIG } from '../runtime/plugin-config';
 import { readProjectConfig } from '../runtime/project-config';
 import { renderAndValidate } from '../runtime/render';
 import { serialize } from '../runtime/yaml-stream';
-import { BuildEnvironment, BuildEnvironmentError } from '../../cmp/build-environment';
 
 export interface GenerateOptions {
   readonly app?: string;

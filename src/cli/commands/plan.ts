@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
-import { EXIT_OK, InputError, UsageError } from '../runtime/errors';
-import { expandPaths, parseManifestFile } from '../runtime/manifest-files';
 import { analyzeSync, SyncPlan, SyncTask } from '../../engine/plan';
 import { Manifest } from '../../engine/validation/problem';
+import { EXIT_OK, InputError, UsageError } from '../runtime/errors';
+import { expandPaths, parseManifestFile } from '../runtime/manifest-files';
 
 export interface PlanCommandOptions {
   readonly format: 'text' | 'json' | 'mermaid';
@@ -14,12 +14,7 @@ export interface PlanCommandOptions {
 
 /** Reads every object from files and directories; a file that does not parse is an InputError. */
 export function readObjects(paths: readonly string[]): Manifest[] {
-  let files: string[];
-  try {
-    files = expandPaths(paths);
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
+  const files = expandPaths(paths);
   const objects: Manifest[] = [];
   for (const file of files) {
     const { documents, failures } = parseManifestFile(file, fs.readFileSync(file, 'utf-8'));

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, Option } from 'commander';
 import * as YAML from 'yaml';
-import { UsageError } from '../runtime/errors';
 import { ConfigManagementPlugin, ParameterCollectionType, ParameterAnnouncement } from '../../cmp/config-management-plugin';
 import { RepoServerSidecar } from '../../cmp/repo-server-sidecar';
+import { UsageError } from '../runtime/errors';
 
 export interface PluginCommandOptions {
   readonly print: string;

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { EXIT_INVALID, InputError } from '../runtime/errors';
-import { AppEntry, readProjectConfig } from '../runtime/project-config';
 import { readPluginContext } from '../runtime/plugin-config';
+import { AppEntry, readProjectConfig } from '../runtime/project-config';
 import { renderAndValidate } from '../runtime/render';
 import { serialize } from '../runtime/yaml-stream';
 

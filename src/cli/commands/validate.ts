@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
+import { hasErrors, validateManifests } from '../../engine/validation';
+import { Severity } from '../../engine/validation/problem';
 import { EXIT_INVALID, EXIT_OK, InputError } from '../runtime/errors';
 import { formatText, LocatedProblem, summary, toJson } from '../runtime/format';
 import { ManifestDocument, expandPaths, locate, parseManifestFile } from '../runtime/manifest-files';
-import { hasErrors, validateManifests } from '../../engine/validation';
-import { Severity } from '../../engine/validation/problem';
 
 export interface ValidateCommandOptions {
   readonly format: 'text' | 'json';
@@ -89,12 +89,8 @@ export function validateCommand(): Command {
     .option('--project <file>', 'AppProjects the Applications refer to that are not among PATHs (repeatable)', collect, [])
     .option('--plugin <file>', 'Config Management Plugin configs (plugin.yaml) the Applications target (repeatable)', collect, [])
     .action((paths: string[], options: ValidateCommandOptions) => {
-      let result;
-      try {
-        result = validateFiles(paths, { projects: options.project, plugins: options.plugin });
-      } catch (e) {
-        throw new InputError((e as Error).message);
-      }
+      // Bad input throws InputError (exit 1); anything else is a bug and reaches main() as one (exit 2).
+      const result = validateFiles(paths, { projects: options.project, plugins: options.plugin });
       const failed = hasErrors(result.problems, options.strict);
       if (options.format === 'json') {
         process.stdout.write(toJson(result.problems, !failed));

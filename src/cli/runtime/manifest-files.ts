@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { InputError } from './errors';
 import { segmentsOf } from '../../engine/core/json-pointer';
 import { Manifest } from '../../engine/validation/problem';
 
@@ -32,7 +33,7 @@ export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
     if (!fs.existsSync(p)) {
-      throw new Error(`no such file or directory: ${p}`);
+      throw new InputError(`no such file or directory: ${p}`);
     }
     if (fs.statSync(p).isDirectory()) {
       const walk = (dir: string) => {

@@ -3,8 +3,8 @@
  * construct can check where the user wrote them (pkg/apis/application/v1alpha1/types.go
  * `GetSource`/`HasMultipleSources`, util/argo/argo.go `GetRefSources`).
  */
-import { Manifest } from '../core/manifest';
 import { pointer } from '../core/json-pointer';
+import { Manifest } from '../core/manifest';
 import { isObject } from '../core/values';
 
 /** `^[a-zA-Z0-9_-]+$`: util/argo/argo.go `GetRefSources`. */

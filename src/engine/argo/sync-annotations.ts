@@ -1,4 +1,7 @@
 import {
+  DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
+} from './hooks';
+import {
   ANNOTATION_HELM_HOOK,
   ANNOTATION_HELM_HOOK_DELETE_POLICY,
   ANNOTATION_HELM_HOOK_WEIGHT,
@@ -9,9 +12,6 @@ import {
 } from '../core/annotation-keys';
 import { atoi } from '../core/go-strconv';
 import { Manifest } from '../core/manifest';
-import {
-  DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
-} from './hooks';
 
 
 /**

@@ -2,8 +2,7 @@ import {
   deletePoliciesOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, syncPhasesOf, waveOf,
 } from '../argo/sync-annotations';
 import { DEFAULT_WAVE_DELAY_SECONDS, kindRank, PHASE_ORDER } from '../argo/sync-order';
-import { groupOf } from '../core/manifest';
-import { Manifest } from '../core/manifest';
+import { groupOf, Manifest } from '../core/manifest';
 import { str } from '../core/values';
 
 /** One step of a sync: one object applied (or pruned) in one phase and wave. */

@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { error, Finding, Manifest, warning } from './problem';
 import { didYouMean } from '../core/did-you-mean';
 import { escapeToken, fieldPath, segmentsOf, valueAt } from '../core/json-pointer';
-import { error, Finding, Manifest, warning } from './problem';
 
 /**
  * Schema validation against the pinned Argo CD CRDs' openAPIV3Schema, with objects closed the way

@@ -1,5 +1,5 @@
-import { tempDir } from '../run-cli';
 import { entryFromAppCommand, readCdk8sYaml, readProjectConfig } from '../../../src/cli/runtime/project-config';
+import { tempDir } from '../run-cli';
 
 describe('cdk8s.yaml', () => {
   test('the entry file of an app command', () => {

@@ -1,11 +1,11 @@
-import { isGoDuration } from '../../core/go-duration';
-import { cronError } from '../../core/cron';
 import { compileGobwasGlob } from '../../argo/project-glob-legacy';
+import { cronError } from '../../core/cron';
+import { isGoDuration } from '../../core/go-duration';
 import { pointer } from '../../core/json-pointer';
+import { isObject, str } from '../../core/values';
 import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
 import { policyError, projectDestinationError, roleNameError, isTimeZone, sourceRepoError } from '../../argo/project';
-import { isObject, str } from '../../core/values';
 
 const q = (v: unknown) => JSON.stringify(v);
 

@@ -1,4 +1,3 @@
-import { isGoDuration } from '../../core/go-duration';
 import { didYouMean } from '../../core/did-you-mean';
 import { fieldPath, pointer } from '../../core/json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';
@@ -6,6 +5,7 @@ import { ObjectRule } from './rule';
 import { applicationSources, duplicateSourceFieldError, REF_PATTERN, SOURCE_FORMS, sourceFormsError } from '../../argo/application';
 import { destinationFormError } from '../../argo/destinations';
 import { APPLICATION_NO_OP_SYNC_OPTIONS, APPLICATION_SYNC_OPTIONS } from '../../argo/sync-options';
+import { isGoDuration } from '../../core/go-duration';
 import { isObject, str } from '../../core/values';
 
 const q = (v: unknown) => JSON.stringify(v);
@@ -13,7 +13,8 @@ const q = (v: unknown) => JSON.stringify(v);
 /** Checks one sync option string; exported for the constructs. */
 export function syncOptionFinding(option: string, ptr: string, rule = 'application/sync-option'): Finding | undefined {
   if (APPLICATION_SYNC_OPTIONS.includes(option) || APPLICATION_NO_OP_SYNC_OPTIONS.includes(option)) return undefined;
-  const exactCaseInsensitive = [...APPLICATION_SYNC_OPTIONS, ...APPLICATION_NO_OP_SYNC_OPTIONS].find((o) => o.toLowerCase() === option.trim().toLowerCase());
+  const exactCaseInsensitive = [...APPLICATION_SYNC_OPTIONS, ...APPLICATION_NO_OP_SYNC_OPTIONS]
+    .find((o) => o.toLowerCase() === option.trim().toLowerCase());
   if (exactCaseInsensitive) {
     return error(rule, ptr, `sync option ${q(option)} does nothing: Argo CD compares sync options as exact, case-sensitive strings; use ${q(exactCaseInsensitive)}`);
   }

@@ -1,12 +1,12 @@
-import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
-import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../../argo/project-glob-legacy';
-import { pointer } from '../../core/json-pointer';
-import { error, Manifest, warning } from '../problem';
+import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { applicationSources } from '../../argo/application';
 import { withInClusterAlias } from '../../argo/destinations';
+import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../../argo/project-glob-legacy';
+import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
+import { pointer } from '../../core/json-pointer';
 import { apiGroupOf } from '../../core/manifest';
-import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { isObject, str } from '../../core/values';
+import { error, Manifest, warning } from '../problem';
 
 const q = (v: unknown) => JSON.stringify(v);
 

@@ -1,13 +1,13 @@
+import { ObjectRule } from './rule';
 import { annotationCsv, annotationsOf } from '../../argo/sync-annotations';
 import {
   APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_NO_OP_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS,
 } from '../../argo/sync-options';
-import { groupOf } from '../../core/manifest';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../core/annotation-keys';
 import { didYouMean } from '../../core/did-you-mean';
 import { pointer } from '../../core/json-pointer';
+import { groupOf } from '../../core/manifest';
 import { error, Finding, Manifest, warning } from '../problem';
-import { ObjectRule } from './rule';
 
 const q = JSON.stringify;
 

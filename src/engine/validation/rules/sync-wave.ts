@@ -1,9 +1,9 @@
+import { ObjectRule } from './rule';
 import { annotationsOf } from '../../argo/sync-annotations';
-import { atoi } from '../../core/go-strconv';
 import { ANNOTATION_HELM_HOOK_WEIGHT, ANNOTATION_SYNC_WAVE } from '../../core/annotation-keys';
+import { atoi } from '../../core/go-strconv';
 import { pointer } from '../../core/json-pointer';
 import { error, Finding, Manifest } from '../problem';
-import { ObjectRule } from './rule';
 
 const q = JSON.stringify;
 

@@ -1,5 +1,5 @@
-import { application, appProject, withChange } from '../fixtures';
 import { validateManifests } from '../../../../src';
+import { application, appProject, withChange } from '../fixtures';
 
 describe('metadata rules', () => {
   test('a valid name, labels and annotations pass', () => {
