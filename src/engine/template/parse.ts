@@ -508,7 +508,7 @@ const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
 /** strconv.ParseInt/ParseUint(text, 0, 64): base prefixes, underscores only with a prefix. */
-function parseGoInt(text: string): bigint | undefined {
+export function parseGoInt(text: string): bigint | undefined {
   let s = text;
   let neg = false;
   if (s[0] === '+' || s[0] === '-') {
@@ -516,13 +516,12 @@ function parseGoInt(text: string): bigint | undefined {
     s = s.slice(1);
   }
   let base = 10;
-  let prefixed = false;
-  if (/^0[xX]/.test(s)) { base = 16; s = s.slice(2); prefixed = true; }
-  else if (/^0[bB]/.test(s)) { base = 2; s = s.slice(2); prefixed = true; }
-  else if (/^0[oO]/.test(s)) { base = 8; s = s.slice(2); prefixed = true; }
-  else if (s.length > 1 && s[0] === '0') { base = 8; s = s.slice(1); prefixed = true; }
+  if (/^0[xX]/.test(s)) { base = 16; s = s.slice(2); }
+  else if (/^0[bB]/.test(s)) { base = 2; s = s.slice(2); }
+  else if (/^0[oO]/.test(s)) { base = 8; s = s.slice(2); }
+  else if (s.length > 1 && s[0] === '0') { base = 8; s = s.slice(1); }
   if (s.includes('_')) {
-    if (!prefixed || !underscoreOK(text.replace(/^[+-]/, ''))) return undefined;
+    if (!underscoreOK(text)) return undefined;
     s = s.replace(/_/g, '');
   }
   if (s === '') return undefined;
@@ -565,7 +564,7 @@ function underscoreOK(s: string): boolean {
 }
 
 /** strconv.ParseFloat(text, 64) for Go float literal syntax; undefined when invalid. */
-function parseGoFloat(text: string): number | undefined {
+export function parseGoFloat(text: string): number | undefined {
   let s = text;
   if (s.includes('_')) {
     if (!underscoreOK(s)) return undefined;

@@ -1,0 +1,169 @@
+/**
+ * Sprig's default, empty, coalesce, all, any, ternary, the JSON functions, reflection helpers
+ * (typeOf, kindOf, kindIs, typeIs, typeIsLike, deepEqual) and encodings and hashes.
+ * Upstream: github.com/Masterminds/sprig defaults.go, reflect.go, strings.go, crypto.go@v3.3.0.
+ */
+import { createHash } from 'crypto';
+import { GoFunc, GoInt, GoMap, GoSlice, GoValue, kindOf, typeName } from '../go-value';
+import { JsonError, marshal, unmarshal } from './gojson';
+import { A, AS, S, fn, fnErr, variadic } from './support';
+
+/** Sprig's empty: zero values, empty containers and nil are empty. */
+export function empty(v: GoValue): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case 'string': return v.length === 0;
+    case 'boolean': return !v;
+    case 'number': return v === 0;
+  }
+  if (v instanceof GoInt) return v.value === 0n;
+  if (v instanceof GoSlice) return v.items.length === 0;
+  if (v instanceof GoMap) return v.entries.size === 0;
+  return false;
+}
+
+/** reflect.DeepEqual on template values. */
+export function deepEqual(a: GoValue, b: GoValue): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeName(a) !== typeName(b)) return false;
+  if (a instanceof GoInt) return a.value === (b as GoInt).value;
+  if (a instanceof GoSlice) {
+    const bs = b as GoSlice;
+    if (a.isNil !== bs.isNil || a.items.length !== bs.items.length) return false;
+    return a.items.every((x, i) => deepEqual(x, bs.items[i]));
+  }
+  if (a instanceof GoMap) {
+    const bm = b as GoMap;
+    if (a.isNil !== bm.isNil || a.entries.size !== bm.entries.size) return false;
+    for (const [k, v] of a.entries) {
+      if (!bm.entries.has(k) || !deepEqual(v, bm.entries.get(k)!)) return false;
+    }
+    return true;
+  }
+  if (a instanceof GoFunc) return false;
+  return a === b;
+}
+
+function kindString(v: GoValue): string {
+  const k = kindOf(v);
+  return k === 'invalid' ? 'invalid' : k;
+}
+
+function goBase32(b: Buffer): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let out = '';
+  for (let i = 0; i < b.length; i += 5) {
+    const chunk = b.subarray(i, i + 5);
+    let bits = 0n;
+    for (let k = 0; k < 5; k++) bits = (bits << 8n) | BigInt(chunk[k] ?? 0);
+    const chars = Math.ceil((chunk.length * 8) / 5);
+    for (let k = 0; k < 8; k++) out += k < chars ? alphabet[Number((bits >> BigInt(35 - 5 * k)) & 31n)] : '=';
+  }
+  return out;
+}
+
+function goBase32Decode(s: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = s.replace(/[\r\n]/g, '');
+  if (clean.length % 8 !== 0) return `illegal base32 data at input byte ${Math.floor(clean.length / 8) * 8}`;
+  const out: number[] = [];
+  for (let i = 0; i < clean.length; i += 8) {
+    const q = clean.slice(i, i + 8);
+    const pad = q.length - q.replace(/=+$/, '').length;
+    const data = q.slice(0, 8 - pad);
+    if (![0, 1, 3, 4, 6].includes(pad) || (pad > 0 && i + 8 < clean.length)) return `illegal base32 data at input byte ${i + data.length}`;
+    let bits = 0n;
+    for (let k = 0; k < 8; k++) {
+      const c = k < data.length ? alphabet.indexOf(data[k]) : 0;
+      if (c < 0) return `illegal base32 data at input byte ${i + k}`;
+      bits = (bits << 5n) | BigInt(c);
+    }
+    const nbytes = Math.floor((data.length * 5) / 8);
+    for (let k = 0; k < nbytes; k++) out.push(Number((bits >> BigInt(32 - 8 * k)) & 255n));
+  }
+  return Buffer.from(out).toString('utf8');
+}
+
+function goBase64Decode(s: string): string {
+  const clean = s.replace(/[\r\n]/g, '');
+  const m = /[^A-Za-z0-9+/=]/.exec(clean);
+  if (m) return `illegal base64 data at input byte ${m.index}`;
+  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - (clean.length % 4 === 1 ? 1 : 0) - (clean.length % 4 === 1 ? 0 : 0)}`;
+  const eq = clean.indexOf('=');
+  if (eq >= 0 && (eq < clean.length - 2 || /[^=]/.test(clean.slice(eq)))) return `illegal base64 data at input byte ${eq}`;
+  return Buffer.from(clean, 'base64').toString('utf8');
+}
+
+function adler32(s: string): string {
+  let a = 1;
+  let b = 0;
+  for (const byte of Buffer.from(s, 'utf8')) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return String((b * 65536 + a) >>> 0);
+}
+
+function hash(alg: string): (s: string) => string {
+  return (s) => createHash(alg).update(Buffer.from(s, 'utf8')).digest('hex');
+}
+
+function must<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof JsonError) throw e;
+    throw e;
+  }
+}
+
+export function defaultFuncs(): Record<string, GoFunc> {
+  return {
+    default: variadic([A, AS], (d: GoValue, ...given: GoValue[]) => (given.length === 0 || empty(given[0]) ? d : given[0])),
+    empty: fn([A], empty, 'bool'),
+    coalesce: variadic([AS], (...v: GoValue[]) => v.find((x) => !empty(x)) ?? null),
+    all: variadic([AS], (...v: GoValue[]) => v.every((x) => !empty(x)), 'bool'),
+    any: variadic([AS], (...v: GoValue[]) => v.some((x) => !empty(x)), 'bool'),
+    ternary: fn([A, A, 'bool'], (t: GoValue, f: GoValue, c: boolean) => (c ? t : f)),
+    fromJson: fn([S], (s: string) => {
+      try {
+        return unmarshal(s);
+      } catch {
+        return null;
+      }
+    }),
+    mustFromJson: fnErr([S], (s: string) => must(() => unmarshal(s))),
+    toJson: fn([A], (v: GoValue) => {
+      try {
+        return marshal(v);
+      } catch {
+        return '';
+      }
+    }, S),
+    mustToJson: fnErr([A], (v: GoValue) => marshal(v), S),
+    toPrettyJson: fn([A], (v: GoValue) => {
+      try {
+        return marshal(v, { indent: '  ' });
+      } catch {
+        return '';
+      }
+    }, S),
+    mustToPrettyJson: fnErr([A], (v: GoValue) => marshal(v, { indent: '  ' }), S),
+    toRawJson: fn([A], (v: GoValue) => marshal(v, { escapeHTML: false }), S),
+    mustToRawJson: fnErr([A], (v: GoValue) => marshal(v, { escapeHTML: false }), S),
+    typeOf: fn([A], (v: GoValue) => typeName(v), S),
+    typeIs: fn([S, A], (t: string, v: GoValue) => t === typeName(v), 'bool'),
+    typeIsLike: fn([S, A], (t: string, v: GoValue) => t === typeName(v) || '*' + t === typeName(v), 'bool'),
+    kindOf: fn([A], kindString, S),
+    kindIs: fn([S, A], (t: string, v: GoValue) => t === kindString(v), 'bool'),
+    deepEqual: fn([A, A], deepEqual, 'bool'),
+    b64enc: fn([S], (s: string) => Buffer.from(s, 'utf8').toString('base64'), S),
+    b64dec: fn([S], goBase64Decode, S),
+    b32enc: fn([S], (s: string) => goBase32(Buffer.from(s, 'utf8')), S),
+    b32dec: fn([S], goBase32Decode, S),
+    sha1sum: fn([S], hash('sha1'), S),
+    sha256sum: fn([S], hash('sha256'), S),
+    sha512sum: fn([S], hash('sha512'), S),
+    adler32sum: fn([S], adler32, S),
+  };
+}
