@@ -266,7 +266,7 @@ export function queryEscape(s: string): string {
 
 function evalArgs(args: GoValue[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(args);
+  return sprint(args.map((a) => (a === null ? '<no value>' : a)));
 }
 
 const v = { variadic: true };

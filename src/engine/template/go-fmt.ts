@@ -245,10 +245,7 @@ class Printer {
     this.buf += '%!' + verb + '(';
     if (hasArg && v !== null) {
       this.buf += typeName(v) + '=';
-      const saved = this.f;
-      this.f = clearFlags();
       this.printValue(v, 'v', 0);
-      this.f = saved;
     } else {
       this.buf += '<nil>';
     }
@@ -789,7 +786,7 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
   if (v === -Infinity) return '-Inf';
   const neg = v < 0 || Object.is(v, -0);
   const x = Math.abs(v);
-  if (fmt === 'b' || fmt === 'x' || fmt === 'X') fmt = 'g';
+  if (fmt === 'b' || fmt === 'x' || fmt === 'X') return formatFloatBinary(neg, x, fmt, prec);
   const shortest = prec < 0;
   let digs: Decimal;
   if (shortest) {
@@ -824,6 +821,60 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
   }
   if (prec > digs.dp) prec = digs.d.length;
   return fmtF(neg, digs, Math.max(prec - digs.dp, 0));
+}
+
+/** strconv's %b (mantissa p exponent) and %x/%X (hexadecimal mantissa and binary exponent). */
+function formatFloatBinary(neg: boolean, x: number, fmt: string, prec: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  exp += -1023;
+  const sign = neg ? '-' : '';
+  if (fmt === 'b') {
+    const e = exp - 52;
+    return `${sign}${mant}p${e >= 0 ? '+' : ''}${e}`;
+  }
+  if (mant === 0n) exp = 0;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & ((1n << 60n) - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = `${sign}0${fmt}${(mant >> 60n) & 1n}`;
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  }
+  out += fmt === 'X' ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  const e = Math.abs(exp);
+  return out + (e < 10 ? '0' + e : String(e));
 }
 
 /** strconv.FormatFloat(f, 'f', -1, 64). */

@@ -503,6 +503,22 @@ export function unquote(s: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** strconv.UnquoteChar(text[1:], '\'') plus newNumber's check that only the closing quote follows. */
+function unquoteChar(text: string): number {
+  const body = text.slice(1);
+  let len: number;
+  if (body[0] === '\\') {
+    const e = body[1];
+    len = e === 'x' ? 4 : e === 'u' ? 6 : e === 'U' ? 10 : e !== undefined && e >= '0' && e <= '7' ? 4 : 2;
+  } else {
+    if (body[0] === "'" || body[0] === undefined) throw new Error('invalid syntax');
+    len = String.fromCodePoint(body.codePointAt(0)!).length;
+  }
+  const ch = unquote(`'${body.slice(0, len)}'`);
+  if (body.slice(len) !== "'") throw new Error(`malformed character constant: ${text}`);
+  return ch.codePointAt(0)!;
+}
+
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -588,8 +604,7 @@ export function parseGoFloat(text: string): number | undefined {
 export function parseNumber(text: string, typ: ItemType): NumberInfo {
   const n: NumberInfo = { isInt: false, isUint: false, isFloat: false, isComplex: false, int64: 0n, uint64: 0n, float64: 0, text };
   if (typ === ItemType.CharConstant) {
-    const s = unquote(text);
-    const r = BigInt(s.codePointAt(0)!);
+    const r = BigInt(unquoteChar(text));
     return { ...n, isInt: true, int64: r, isUint: true, uint64: r, isFloat: true, float64: Number(r) };
   }
   if (typ === ItemType.Complex) {

@@ -465,10 +465,12 @@ export function toYaml(v: unknown): string {
 }
 
 function yamlToGo(text: string): GoValue {
+  if (/^%(?!(YAML|TAG)[ \t])/m.test(text)) throw new Error('error converting YAML to JSON: yaml: could not find expected directive name');
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false });
   const first = Array.isArray(docs) ? docs[0] : docs;
   if (first === undefined) return null;
-  if (first.errors.length > 0) throw new Error(`error converting YAML to JSON: yaml: ${first.errors[0].message}`);
+  const problems = [...first.errors, ...first.warnings];
+  if (problems.length > 0) throw new Error(`error converting YAML to JSON: yaml: ${problems[0].message}`);
   const json = first.toJS({ maxAliasCount: 100 }) as unknown;
   return unmarshal(JSON.stringify(json, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? 'null');
 }
@@ -477,7 +479,7 @@ function yamlToGo(text: string): GoValue {
 export function fromYaml(text: string): GoMap {
   const v = yamlToGo(text);
   if (v === null) return ifaceMap();
-  if (!(v instanceof GoMap)) throw new Error(`error unmarshaling JSON: json: cannot unmarshal ${v instanceof GoSlice ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`);
+  if (!(v instanceof GoMap)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${v instanceof GoSlice ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`);
   return v;
 }
 
@@ -485,7 +487,7 @@ export function fromYaml(text: string): GoMap {
 export function fromYamlArray(text: string): GoSlice {
   const v = yamlToGo(text);
   if (v === null) return ifaceSlice([]);
-  if (!(v instanceof GoSlice)) throw new Error(`error unmarshaling JSON: json: cannot unmarshal ${v instanceof GoMap ? 'object' : typeof v === 'string' ? 'string' : 'number'} into Go value of type []interface {}`);
+  if (!(v instanceof GoSlice)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${v instanceof GoMap ? 'object' : typeof v === 'string' ? 'string' : 'number'} into Go value of type []interface {}`);
   return v;
 }
 

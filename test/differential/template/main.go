@@ -97,6 +97,17 @@ func fast(text string, params map[string]interface{}) (string, error) {
 	})
 }
 
+// applyOptions reports Template.Option's panic (an unknown option) as its message.
+func applyOptions(t *template.Template, opts []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	t.Option(opts...)
+	return nil
+}
+
 func run(in input) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -126,8 +137,8 @@ func run(in input) (out string, err error) {
 		funcs = notificationsFuncs()
 	}
 	t := template.New("t").Funcs(funcs)
-	for _, o := range in.Options {
-		t = t.Option(o)
+	if oerr := applyOptions(t, in.Options); oerr != nil {
+		return "", oerr
 	}
 	t, err = t.Parse(in.Template)
 	if err != nil {

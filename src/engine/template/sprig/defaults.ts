@@ -62,36 +62,88 @@ function goBase32(b: Buffer): string {
   return out;
 }
 
+/** encoding/base32 StdEncoding.DecodeString; an error is returned as its message (Sprig does). */
 function goBase32Decode(s: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const clean = s.replace(/[\r\n]/g, '');
-  if (clean.length % 8 !== 0) return `illegal base32 data at input byte ${Math.floor(clean.length / 8) * 8}`;
+  const src = Buffer.from(s.replace(/[\r\n]/g, ''), 'utf8');
+  const olen = src.length;
   const out: number[] = [];
-  for (let i = 0; i < clean.length; i += 8) {
-    const q = clean.slice(i, i + 8);
-    const pad = q.length - q.replace(/=+$/, '').length;
-    const data = q.slice(0, 8 - pad);
-    if (![0, 1, 3, 4, 6].includes(pad) || (pad > 0 && i + 8 < clean.length)) return `illegal base32 data at input byte ${i + data.length}`;
-    let bits = 0n;
-    for (let k = 0; k < 8; k++) {
-      const c = k < data.length ? alphabet.indexOf(data[k]) : 0;
-      if (c < 0) return `illegal base32 data at input byte ${i + k}`;
-      bits = (bits << 5n) | BigInt(c);
+  let p = 0;
+  let end = false;
+  const err = (n: number) => `illegal base32 data at input byte ${n}`;
+  while (p < olen && !end) {
+    const dbuf = [0, 0, 0, 0, 0, 0, 0, 0];
+    let dlen = 8;
+    for (let j = 0; j < 8;) {
+      if (p === olen) return err(olen - (olen - p) - j);
+      const c = src[p++];
+      const rem = olen - p;
+      if (c === 0x3d && j >= 2 && rem < 8) {
+        if (rem + j < 7) return err(olen);
+        for (let k = 0; k < 7 - j; k++) if (rem > k && src[p + k] !== 0x3d) return err(olen - rem + k - 1);
+        dlen = j;
+        end = true;
+        if (dlen === 1 || dlen === 3 || dlen === 6) return err(olen - rem - 1);
+        break;
+      }
+      const v = alphabet.indexOf(String.fromCharCode(c));
+      if (v < 0) return err(olen - rem - 1);
+      dbuf[j++] = v;
     }
-    const nbytes = Math.floor((data.length * 5) / 8);
+    let bits = 0n;
+    for (const d of dbuf) bits = (bits << 5n) | BigInt(d);
+    const nbytes = [0, 0, 1, 1, 2, 3, 3, 4, 5][dlen];
     for (let k = 0; k < nbytes; k++) out.push(Number((bits >> BigInt(32 - 8 * k)) & 255n));
   }
   return Buffer.from(out).toString('utf8');
 }
 
+/** encoding/base64 StdEncoding.DecodeString; an error is returned as its message (Sprig does). */
 function goBase64Decode(s: string): string {
-  const clean = s.replace(/[\r\n]/g, '');
-  const m = /[^A-Za-z0-9+/=]/.exec(clean);
-  if (m) return `illegal base64 data at input byte ${m.index}`;
-  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - (clean.length % 4 === 1 ? 1 : 0) - (clean.length % 4 === 1 ? 0 : 0)}`;
-  const eq = clean.indexOf('=');
-  if (eq >= 0 && (eq < clean.length - 2 || /[^=]/.test(clean.slice(eq)))) return `illegal base64 data at input byte ${eq}`;
-  return Buffer.from(clean, 'base64').toString('utf8');
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const src = Buffer.from(s, 'utf8');
+  const out: number[] = [];
+  const err = (n: number) => `illegal base64 data at input byte ${n}`;
+  let si = 0;
+  const nl = (c: number) => c === 10 || c === 13;
+  while (si < src.length) {
+    const dbuf = [0, 0, 0, 0];
+    let dlen = 4;
+    let trailing: string | undefined;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return Buffer.from(out).toString('utf8');
+        return err(si - j);
+      }
+      const c = src[si++];
+      const v = alphabet.indexOf(String.fromCharCode(c));
+      if (v >= 0) {
+        dbuf[j] = v;
+        continue;
+      }
+      if (nl(c)) {
+        j--;
+        continue;
+      }
+      if (c !== 0x3d) return err(si - 1);
+      if (j === 0 || j === 1) return err(si - 1);
+      if (j === 2) {
+        while (si < src.length && nl(src[si])) si++;
+        if (si === src.length) return err(src.length);
+        if (src[si] !== 0x3d) return err(si - 1);
+        si++;
+      }
+      while (si < src.length && nl(src[si])) si++;
+      if (si < src.length) trailing = err(si);
+      dlen = j;
+      break;
+    }
+    const val = (dbuf[0] << 18) | (dbuf[1] << 12) | (dbuf[2] << 6) | dbuf[3];
+    const bytes = [(val >> 16) & 255, (val >> 8) & 255, val & 255];
+    out.push(...bytes.slice(0, dlen - 1));
+    if (trailing !== undefined) return trailing;
+  }
+  return Buffer.from(out).toString('utf8');
 }
 
 function adler32(s: string): string {

@@ -38,6 +38,7 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
 }
 
 function deepCopy(v: GoValue): GoValue {
+  if (v === null) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
   if (v instanceof GoSlice) return new GoSlice(v.elem, v.items.map(deepCopy), v.isNil);
   if (v instanceof GoMap) return new GoMap(v.elem, new Map([...v.entries].map(([k, x]) => [k, deepCopy(x)])), v.isNil);
   return v;

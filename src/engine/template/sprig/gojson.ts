@@ -88,7 +88,11 @@ function quoteChar(c: string): string {
 /** Checks JSON syntax as Go's scanner does; returns Go's error message or undefined. */
 function syntaxError(s: string): string | undefined {
   let i = 0;
-  const err = (what: string): string => (i >= s.length ? 'unexpected end of JSON input' : `invalid character ${quoteChar(String.fromCodePoint(s.codePointAt(i)!))} ${what}`);
+  // At the end of input Go's scanner steps a space: where a space is invalid, that is the error.
+  const err = (what: string, spaceOk = true): string => {
+    if (i >= s.length) return spaceOk ? 'unexpected end of JSON input' : `invalid character ' ' ${what}`;
+    return `invalid character ${quoteChar(String.fromCodePoint(s.codePointAt(i)!))} ${what}`;
+  };
   const ws = () => {
     while (i < s.length && ' \t\r\n'.includes(s[i])) i++;
   };
@@ -152,7 +156,7 @@ function syntaxError(s: string): string | undefined {
     for (const lit of ['true', 'false', 'null']) {
       if (c === lit[0]) {
         for (let k = 0; k < lit.length; k++, i++) {
-          if (s[i] !== lit[k]) return err(`in literal ${lit} (expecting ${quoteChar(lit[k])})`);
+          if (s[i] !== lit[k]) return err(`in literal ${lit} (expecting ${quoteChar(lit[k])})`, false);
         }
         return undefined;
       }
@@ -170,7 +174,7 @@ function syntaxError(s: string): string | undefined {
       }
       if (c === '\\') {
         i++;
-        if (i >= s.length) return 'unexpected end of JSON input';
+        if (i >= s.length) return err('in string escape code', false);
         if ('"\\/bfnrt'.includes(s[i])) {
           i++;
           continue;
@@ -178,8 +182,7 @@ function syntaxError(s: string): string | undefined {
         if (s[i] === 'u') {
           i++;
           for (let k = 0; k < 4; k++, i++) {
-            if (i >= s.length) return 'unexpected end of JSON input';
-            if (!/[0-9a-fA-F]/.test(s[i])) return err('in \\u hexadecimal character escape');
+            if (i >= s.length || !/[0-9a-fA-F]/.test(s[i])) return err('in \\u hexadecimal character escape', false);
           }
           continue;
         }
@@ -195,22 +198,19 @@ function syntaxError(s: string): string | undefined {
   const num = (): string | undefined => {
     if (s[i] === '-') {
       i++;
-      if (i >= s.length) return 'unexpected end of JSON input';
-      if (!(s[i] >= '0' && s[i] <= '9')) return err('in numeric literal');
+      if (i >= s.length || !(s[i] >= '0' && s[i] <= '9')) return err('in numeric literal', false);
     }
     if (s[i] === '0') i++;
     else digits();
     if (s[i] === '.') {
       i++;
-      if (i >= s.length) return 'unexpected end of JSON input';
-      if (!(s[i] >= '0' && s[i] <= '9')) return err('after decimal point in numeric literal');
+      if (i >= s.length || !(s[i] >= '0' && s[i] <= '9')) return err('after decimal point in numeric literal', false);
       digits();
     }
     if (s[i] === 'e' || s[i] === 'E') {
       i++;
       if (s[i] === '+' || s[i] === '-') i++;
-      if (i >= s.length) return 'unexpected end of JSON input';
-      if (!(s[i] >= '0' && s[i] <= '9')) return err('in exponent of numeric literal');
+      if (i >= s.length || !(s[i] >= '0' && s[i] <= '9')) return err('in exponent of numeric literal', false);
       digits();
     }
     return undefined;

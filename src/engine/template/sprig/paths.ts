@@ -4,6 +4,7 @@
  * Upstream: go/src/path/path.go, go/src/net/url/url.go (Go 1.19); github.com/Masterminds/sprig
  * url.go@v3.3.0.
  */
+import { quote } from '../go-fmt';
 import { GoError, GoFunc, GoMap, GoValue, ifaceMap, kindOf } from '../go-value';
 import { M, S, fn } from './support';
 
@@ -83,13 +84,13 @@ function unescape(s: string, mode: Mode): string {
     const c = s[i];
     if (c === '%') {
       const h = s.slice(i + 1, i + 3);
-      if (!/^[0-9a-fA-F]{2}$/.test(h)) throw new GoError(`invalid URL escape ${JSON.stringify(s.slice(i, i + 3))}`);
+      if (!/^[0-9a-fA-F]{2}$/.test(h)) throw new GoError(`invalid URL escape ${quote(s.slice(i, i + 3))}`);
       bytes.push(parseInt(h, 16));
       i += 2;
     } else if (c === '+' && mode === 'queryComponent') {
       bytes.push(32);
     } else {
-      if ((mode === 'host' || mode === 'zone') && c.charCodeAt(0) < 0x80 && shouldEscape(c, mode)) throw new GoError(`invalid character ${JSON.stringify(c)} in host name`);
+      if ((mode === 'host' || mode === 'zone') && c.charCodeAt(0) < 0x80 && shouldEscape(c, mode)) throw new GoError(`invalid character ${quote(c)} in host name`);
       bytes.push(...Buffer.from(c, 'utf8'));
     }
   }
@@ -108,6 +109,14 @@ interface URL {
 }
 
 function parseURL(raw: string): URL {
+  try {
+    return parseURLInner(raw);
+  } catch (e) {
+    throw new GoError(`parse ${quote(raw)}: ${(e as Error).message}`);
+  }
+}
+
+function parseURLInner(raw: string): URL {
   const u: URL = { scheme: '', opaque: '', host: '', path: '', rawPath: '', rawQuery: '', fragment: '' };
   let rest = raw;
   const hash = rest.indexOf('#');
@@ -115,9 +124,9 @@ function parseURL(raw: string): URL {
     u.fragment = unescape(rest.slice(hash + 1), 'fragment');
     rest = rest.slice(0, hash);
   }
-  if (/[\x00-\x1f\x7f]/.test(rest)) throw new GoError(`parse ${JSON.stringify(raw)}: net/url: invalid control character in URL`);
+  if (/[\x00-\x1f\x7f]/.test(rest)) throw new GoError('net/url: invalid control character in URL');
   const sm = /^([a-zA-Z][a-zA-Z0-9+\-.]*):/.exec(rest);
-  if (rest.startsWith(':')) throw new GoError(`parse ${JSON.stringify(raw)}: missing protocol scheme`);
+  if (rest.startsWith(':')) throw new GoError('missing protocol scheme');
   if (sm) {
     u.scheme = sm[1].toLowerCase();
     rest = rest.slice(sm[0].length);
@@ -138,7 +147,7 @@ function parseURL(raw: string): URL {
     }
     const colon = rest.indexOf(':');
     const slash = rest.indexOf('/');
-    if (colon >= 0 && (slash < 0 || colon < slash)) throw new GoError(`parse ${JSON.stringify(raw)}: first path segment in URL cannot contain colon`);
+    if (colon >= 0 && (slash < 0 || colon < slash)) throw new GoError('first path segment in URL cannot contain colon');
   }
   if ((u.scheme !== '' || !raw.startsWith('///')) && rest.startsWith('//')) {
     let authority = rest.slice(2);
@@ -153,7 +162,7 @@ function parseURL(raw: string): URL {
     let host = authority;
     if (at >= 0) {
       const userinfo = authority.slice(0, at);
-      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new GoError(`parse ${JSON.stringify(raw)}: net/url: invalid userinfo`);
+      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new GoError('net/url: invalid userinfo');
       const colon = userinfo.indexOf(':');
       const username = unescape(colon >= 0 ? userinfo.slice(0, colon) : userinfo, 'userPassword');
       u.user = escape(username, 'userPassword');
