@@ -1,4 +1,3 @@
-import { compileGobwasGlob } from '../../argo/project-glob-legacy';
 import { cronError } from '../../core/cron';
 import { isGoDuration } from '../../core/go-duration';
 import { pointer } from '../../core/json-pointer';
@@ -112,8 +111,6 @@ export const appProjectRule: ObjectRule = {
         const repoProblem = sourceRepoError(r, r === '!*' ? 'spec.sourceRepos entry' : `spec.sourceRepos[${i}]`);
         if (repoProblem) {
           findings.push(error('project/source-repos', ptr, repoProblem));
-        } else if (compileGobwasGlob(r.replace(/^!/, ''), '/') === null) {
-          findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] ${q(r)} is not a valid glob: check brackets and braces`));
         }
         if (seen.has(r)) findings.push(error('project/source-repos', ptr, `spec.sourceRepos[${i}] ${q(r)} is listed twice, which Argo CD rejects: remove the duplicate`));
         seen.add(r);
@@ -153,8 +150,6 @@ export const appProjectRule: ObjectRule = {
           const v = str(d[f]);
           if (v.includes('!')) {
             findings.push(error('project/destination-service-account', `${ptr}/${f}`, `${at}.${f} ${q(v)} contains "!", which destinationServiceAccounts do not support: list the allowed ${f}s instead`));
-          } else if (compileGobwasGlob(v) === null) {
-            findings.push(error('project/destination-service-account', `${ptr}/${f}`, `${at}.${f} ${q(v)} is not a valid glob: check brackets and braces`));
           }
         }
         const sa = str(d.defaultServiceAccount);

@@ -5,6 +5,7 @@ import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
 import { pluginRule } from './plugin';
+import { projectGlobRule } from './project-glob';
 import { applicationWaveHealthRule, projectPermissionsRule } from './project-permissions';
 import { resourceOptionsRule } from './resource-options';
 import { CrossObjectRule, ObjectRule } from './rule';
@@ -18,6 +19,7 @@ export const OBJECT_RULES: readonly ObjectRule[] = [
   metadataRule,
   applicationRule,
   appProjectRule,
+  projectGlobRule,
   hookRule,
   syncWaveRule,
   resourceOptionsRule,

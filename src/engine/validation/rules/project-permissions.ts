@@ -1,8 +1,12 @@
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { applicationSources } from '../../argo/application';
 import { withInClusterAlias } from '../../argo/destinations';
-import { argoGlobMatch, filepathMatch, isDenyPattern, matchStringInList, normalizeGitUrl } from '../../argo/project-glob-legacy';
+import {
+  DestinationPattern, GroupKindPattern, isDenyPattern, isDestinationMatched, isNamedResourceInList, isResourceInList,
+  isSourcePermitted, matchStringInList,
+} from '../../argo/glob';
 import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
+import { GoPanic } from '../../core/glob';
 import { pointer } from '../../core/json-pointer';
 import { apiGroupOf } from '../../core/manifest';
 import { isObject, str } from '../../core/values';
@@ -11,71 +15,31 @@ import { error, Manifest, warning } from '../problem';
 const q = (v: unknown) => JSON.stringify(v);
 
 /**
- * `AppProject.IsSourcePermitted` (pkg/apis/application/v1alpha1/app_project_types.go): entries are
- * gobwas globs with `/` as separator over normalized Git URLs; a `!` entry matches what it does not
- * name, and a deny entry that does not match denies at once, whatever the order.
- */
-export function isSourcePermitted(sourceRepos: readonly string[], repoURL: string): boolean {
-  const src = normalizeGitUrl(repoURL);
-  let any = false;
-  for (const entry of sourceRepos) {
-    const normalized = isDenyPattern(entry) ? '!' + normalizeGitUrl(entry.slice(1)) : normalizeGitUrl(entry);
-    const matched = argoGlobMatch(normalized, src, true, '/');
-    if (matched) any = true;
-    else if (isDenyPattern(normalized)) return false;
-  }
-  return any;
-}
-
-/**
- * `AppProject.isDestinationMatched`: some entry has (server glob || name glob) && namespace glob,
- * and no entry with a `!` pattern failed; gobwas globs without separators.
- */
-export function isDestinationPermitted(destinations: readonly Manifest[], dest: { server?: string; name?: string; namespace?: string }): boolean {
-  let any = false;
-  let noDenyMatched = true;
-  for (const item of destinations) {
-    const iName = str(item.name);
-    const iServer = str(item.server);
-    const iNs = str(item.namespace);
-    const nameMatched = !!dest.name && argoGlobMatch(iName, dest.name, true);
-    const serverMatched = !!dest.server && argoGlobMatch(iServer, dest.server, true);
-    const nsMatched = argoGlobMatch(iNs, dest.namespace ?? '', true);
-    if ((serverMatched || nameMatched) && nsMatched) {
-      any = true;
-    } else if ((!nameMatched && isDenyPattern(iName)) || (!serverMatched && isDenyPattern(iServer)) || (!nsMatched && isDenyPattern(iNs))) {
-      noDenyMatched = false;
-    }
-  }
-  return any && noDenyMatched;
-}
-
-/**
  * `AppProject.IsGroupKindNamePermitted`: namespaced kinds pass when the namespace whitelist is
  * absent (nil) or matches, an explicit empty list allows none; cluster-scoped kinds need a
- * whitelist match; blacklists win. Matching uses filepath.Match on kind, group (and name for
- * cluster resources), as in types.go `isResourceInList` / `isNamedResourceInList`.
+ * whitelist match; blacklists win (types.go `isResourceInList` / `isNamedResourceInList`).
  */
-export function isGroupKindNamePermitted(
+function isGroupKindNamePermitted(
   spec: Manifest, group: string, kind: string, name: string, namespaced: boolean,
 ): { permitted: boolean; why?: string } {
-  const inList = (list: unknown, named: boolean) => Array.isArray(list) && list.some((item: unknown) => isObject(item)
-    && filepathMatch(str(item.kind), kind) && filepathMatch(str(item.group), group)
-    && (!named || !item.name || filepathMatch(str(item.name), name)));
+  const list = (l: unknown): GroupKindPattern[] => (Array.isArray(l)
+    ? l.filter(isObject).map((i) => ({ group: str(i.group), kind: str(i.kind), name: str(i.name) })) : []);
   if (namespaced) {
     const wl = spec.namespaceResourceWhitelist;
-    const white = wl === undefined || wl === null || inList(wl, false);
-    if (!white) return { permitted: false, why: 'namespaceResourceWhitelist' };
-    if (inList(spec.namespaceResourceBlacklist, false)) return { permitted: false, why: 'namespaceResourceBlacklist' };
+    if (wl !== undefined && wl !== null && !isResourceInList(group, kind, list(wl))) return { permitted: false, why: 'namespaceResourceWhitelist' };
+    if (isResourceInList(group, kind, list(spec.namespaceResourceBlacklist))) return { permitted: false, why: 'namespaceResourceBlacklist' };
     return { permitted: true };
   }
-  const cwl = spec.clusterResourceWhitelist;
-  const white = Array.isArray(cwl) && cwl.length > 0 && inList(cwl, true);
-  if (!white) return { permitted: false, why: 'clusterResourceWhitelist' };
-  if (Array.isArray(spec.clusterResourceBlacklist) && spec.clusterResourceBlacklist.length > 0 && inList(spec.clusterResourceBlacklist, true)) {
-    return { permitted: false, why: 'clusterResourceBlacklist' };
-  }
+  if (!isNamedResourceInList(group, kind, name, list(spec.clusterResourceWhitelist))) return { permitted: false, why: 'clusterResourceWhitelist' };
+  if (isNamedResourceInList(group, kind, name, list(spec.clusterResourceBlacklist))) return { permitted: false, why: 'clusterResourceBlacklist' };
   return { permitted: true };
+}
+
+/** The project's destinations as glob patterns. */
+function destinationsOf(pspec: Manifest): DestinationPattern[] {
+  return Array.isArray(pspec.destinations)
+    ? pspec.destinations.filter(isObject).map((d) => ({ server: str(d.server), name: str(d.name), namespace: str(d.namespace) }))
+    : [];
 }
 
 /** Built-in cluster-scoped kinds (group/kind); CRDs in the input add theirs. */
@@ -120,6 +84,20 @@ export const projectPermissionsRule: CrossObjectRule = {
   id: 'project-permissions',
   check(ctx: RuleContext): IndexedFinding[] {
     const out: IndexedFinding[] = [];
+    // gobwas panics on some pattern/text pairs (a Row with an empty alternative, `a{}` against
+    // "a"): Argo CD's controller would crash evaluating the permission. Say so, and count it as denied.
+    const guarded = (index: number, path: string, permitted: () => boolean): boolean => {
+      try {
+        return permitted();
+      } catch (e) {
+        if (!(e instanceof GoPanic)) throw e;
+        out.push({
+          index,
+          finding: error('project/glob', path, `a pattern of the AppProject makes Argo CD's glob library panic on this value (gobwas/glob v0.2.3: ${e.message}), which crashes the permission check: rewrite the pattern without an empty {} alternative`),
+        });
+        return true;
+      }
+    };
     const projects = new Map<string, Manifest>();
     for (const p of [...ctx.extraProjects, ...ctx.objects]) {
       if (isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name)) {
@@ -154,7 +132,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const repos: string[] = Array.isArray(pspec.sourceRepos) ? pspec.sourceRepos.filter((r: unknown) => typeof r === 'string') : [];
       for (const { source, ptr } of applicationSources(spec)) {
         const url = str(source.repoURL);
-        if (url && !isSourcePermitted(repos, url)) {
+        if (url && !guarded(index, `${ptr}/repoURL`, () => isSourcePermitted(repos, url))) {
           out.push({
             index,
             finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
@@ -168,8 +146,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (d) {
         const { server, name } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
         const namespace = str(d.namespace);
-        const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
-        if (!isDestinationPermitted(dests, { server, name, namespace })) {
+        if (!guarded(index, '/spec/destination', () => isDestinationMatched(destinationsOf(pspec), { server, name, namespace }))) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,
@@ -198,7 +175,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const controlNs = str(project.metadata?.namespace) || 'argocd';
       if (appNs && appNs !== controlNs) {
         const list: string[] = Array.isArray(pspec.sourceNamespaces) ? pspec.sourceNamespaces.filter((s: unknown) => typeof s === 'string') : [];
-        if (!matchStringInList(list, appNs)) {
+        if (!guarded(index, '/metadata/namespace', () => matchStringInList(list, appNs, 'regexp'))) {
           out.push({
             index,
             finding: error('project-permissions/source-namespace', '/metadata/namespace',
@@ -233,8 +210,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const d = isObject(app.spec?.destination) ? app.spec.destination : undefined;
       if (r.permitted && namespaced && resourceNs && d) {
         const { server, name: dname } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
-        const dests: Manifest[] = Array.isArray(pspec.destinations) ? pspec.destinations.filter(isObject) : [];
-        if (!isDestinationPermitted(dests, { server, name: dname, namespace: resourceNs })) {
+        if (!guarded(index, '/metadata/namespace', () => isDestinationMatched(destinationsOf(pspec), { server, name: dname, namespace: resourceNs }))) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,

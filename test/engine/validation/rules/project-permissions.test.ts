@@ -1,6 +1,6 @@
 import { validateManifests } from '../../../../src';
-import { filepathMatch, gobwasGlob, normalizeGitUrl } from '../../../../src/engine/argo/project-glob-legacy';
-import { isDestinationPermitted, isSourcePermitted } from '../../../../src/engine/validation/rules/project-permissions';
+import { normalizeGitURL } from '../../../../src/engine/argo/git-url';
+import { filepathMatch, isDestinationMatched, isSourcePermitted, match } from '../../../../src/engine/argo/glob';
 
 const project = (spec: any) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'team', namespace: 'argocd' }, spec });
 const app = (spec: any, ns = 'argocd') => ({
@@ -14,13 +14,13 @@ const perms = (objects: any[]) => validateManifests(objects).filter((p) => p.rul
 
 describe('project permissions', () => {
   test('glob dialects follow gobwas and filepath.Match', () => {
-    expect(gobwasGlob('https://github.com/*', 'https://github.com/a/b', '/')).toEqual(false);
-    expect(gobwasGlob('https://github.com/**', 'https://github.com/a/b', '/')).toEqual(true);
-    expect(gobwasGlob('team-*', 'team-a/b')).toEqual(true);
-    expect(gobwasGlob('{a,b}-x', 'b-x')).toEqual(true);
+    expect(match('https://github.com/*', 'https://github.com/a/b', '/')).toEqual(false);
+    expect(match('https://github.com/**', 'https://github.com/a/b', '/')).toEqual(true);
+    expect(match('team-*', 'team-a/b')).toEqual(true);
+    expect(match('{a,b}-x', 'b-x')).toEqual(true);
     expect(filepathMatch('*', 'a/b')).toEqual(false);
     expect(filepathMatch('apps', 'apps')).toEqual(true);
-    expect(normalizeGitUrl('git@GitHub.com:team/web.git')).toEqual('git@github.com/team/web');
+    expect(normalizeGitURL('git@GitHub.com:team/web.git')).toEqual('git@github.com/team/web');
     expect(isSourcePermitted(['*', '!https://github.com/team/secret'], 'https://github.com/team/secret.git')).toEqual(false);
     expect(isSourcePermitted(['*', '!https://github.com/team/secret'], 'https://github.com/team/web')).toEqual(true);
   });
@@ -58,8 +58,8 @@ describe('project permissions', () => {
     expect(isSourcePermitted(['!https://github.com/team/secret', '*'], 'https://github.com/team/secret')).toEqual(false);
     expect(isSourcePermitted(['!https://github.com/team/secret'], 'https://github.com/team/web')).toEqual(true);
     const dests = [{ server: '*', namespace: '*' }, { server: '*', namespace: '!kube-system' }];
-    expect(isDestinationPermitted(dests, { server: 'https://x', namespace: 'web' })).toEqual(true);
-    expect(isDestinationPermitted(dests, { server: 'https://x', namespace: 'kube-system' })).toEqual(false);
+    expect(isDestinationMatched(dests, { server: 'https://x', namespace: 'web' })).toEqual(true);
+    expect(isDestinationMatched(dests, { server: 'https://x', namespace: 'kube-system' })).toEqual(false);
   });
   test('fails when a rendered namespaced resource lives in a namespace the project does not permit', () => {
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system', labels: { 'app.kubernetes.io/instance': 'web' } } };
