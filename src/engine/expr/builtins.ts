@@ -243,9 +243,7 @@ function balanced(s: string): boolean {
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
+    } else if (c === '"') {inString = true;} else if (c === '{' || c === '[') {depth++;} else if (c === '}' || c === ']') {depth--;}
   }
   return depth <= 0 && !inString;
 }
@@ -291,6 +289,7 @@ function loadLocation(name: string): GoLocation {
   throw new GoPanic(`unknown time zone ${name}`);
 }
 
+/* eslint-disable no-bitwise -- expr's bit builtins are Go's integer bit operations */
 export const BUILTINS: Record<string, Builtin> = {
   len: (_ctx, args) => {
     nargs(args, 1);
@@ -540,6 +539,7 @@ export const BUILTINS: Record<string, Builtin> = {
     return ~toBitInt(args[0], 'bitnot');
   },
 };
+/* eslint-enable no-bitwise */
 
 /**
  * A stable insertion sort: Go's `sort.Sort` is not stable, but for the small arrays of trigger

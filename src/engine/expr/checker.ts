@@ -10,11 +10,11 @@
  */
 import * as ast from './ast';
 import { BUILTIN_NAMES } from './builtin-names';
-import { LocatedError } from './errors';
 import { matches } from './builtins';
+import { LocatedError } from './errors';
 import { GoPanic } from './values';
 
-type Kind = 'unknown' | 'nil' | 'bool' | 'int' | 'float' | 'string' | 'bytes' | 'array' | 'map' | 'groups' | 'func';
+type Kind = 'unknown' | 'any' | 'nil' | 'bool' | 'int' | 'float' | 'string' | 'bytes' | 'array' | 'map' | 'groups' | 'func';
 
 interface Nature {
   readonly kind: Kind;
@@ -25,6 +25,8 @@ interface Nature {
 }
 
 const UNKNOWN: Nature = { kind: 'unknown' };
+/** `interface {}`: unknown to the checker, but printed by name. */
+const ANY: Nature = { kind: 'any' };
 const NIL: Nature = { kind: 'nil' };
 const BOOL: Nature = { kind: 'bool' };
 const INT: Nature = { kind: 'int' };
@@ -45,11 +47,14 @@ function typeName(n: Nature): string {
     case 'map': return 'map[string]interface {}';
     case 'groups': return 'map[interface {}][]interface {}';
     case 'func': return 'func(...interface {}) interface {}';
+    case 'any': return 'interface {}';
     default: return 'unknown';
   }
 }
 
-const isUnknown = (n: Nature): boolean => n.kind === 'unknown';
+const isUnknown = (n: Nature): boolean => n.kind === 'unknown' || n.kind === 'any';
+/** A type as `Validate` functions print it (`%s` of a nil reflect.Type for `nil`). */
+const validateName = (n: Nature): string => (n.kind === 'nil' ? '%!s(<nil>)' : typeName(n));
 const isNumber = (n: Nature): boolean => n.kind === 'int' || n.kind === 'float';
 const isArray = (n: Nature): boolean => n.kind === 'array' || n.kind === 'bytes';
 
@@ -272,11 +277,11 @@ class Checker {
       if (base.kind === 'map' && !assignableTo(prop, STRING) && !isUnknown(prop)) {
         this.error(node.property, `cannot use ${typeName(prop)} to get an element from ${typeName(base)}`);
       }
-      return base.kind === 'groups' ? ARRAY : UNKNOWN;
+      return base.kind === 'groups' ? ARRAY : ANY;
     }
     if (isArray(base)) {
       if (prop.kind !== 'int' && !isUnknown(prop)) this.error(node.property, `array elements can only be selected using an integer (got ${typeName(prop)})`);
-      return base.kind === 'bytes' ? INT : base.elem ?? UNKNOWN;
+      return base.kind === 'bytes' ? INT : base.elem ?? ANY;
     }
     if (name !== undefined) {
       return this.error(node, `type ${typeName(base)} has no ${node.method ? 'method' : 'field'} ${name}`);
@@ -407,25 +412,25 @@ class Checker {
     switch (node.name) {
       case 'len':
         count(1);
-        if (known(arg(0)) && !['string', 'array', 'bytes', 'map', 'groups'].includes(arg(0).kind)) fail(`invalid argument for len (type ${typeName(arg(0))})`);
+        if (known(arg(0)) && !['string', 'array', 'bytes', 'map', 'groups'].includes(arg(0).kind)) fail(`invalid argument for len (type ${validateName(arg(0))})`);
         return INT;
       case 'abs':
         count(1);
-        if (known(arg(0)) && !isNumber(arg(0))) fail(`invalid argument for abs (type ${typeName(arg(0))})`);
-        return arg(0);
+        if (known(arg(0)) && !isNumber(arg(0))) fail(`invalid argument for abs (type ${validateName(arg(0))})`);
+        return isUnknown(arg(0)) ? ANY : arg(0);
       case 'ceil': case 'floor': case 'round':
         count(1);
-        if (known(arg(0)) && !isNumber(arg(0))) fail(`invalid argument for ${node.name} (type ${typeName(arg(0))})`);
+        if (known(arg(0)) && !isNumber(arg(0))) fail(`invalid argument for ${node.name} (type ${validateName(arg(0))})`);
         return FLOAT;
       case 'int': case 'float':
         count(1);
-        if (known(arg(0)) && !isNumber(arg(0)) && arg(0).kind !== 'string') fail(`invalid argument for ${node.name} (type ${typeName(arg(0))})`);
+        if (known(arg(0)) && !isNumber(arg(0)) && arg(0).kind !== 'string') fail(`invalid argument for ${node.name} (type ${validateName(arg(0))})`);
         return node.name === 'int' ? INT : FLOAT;
       case 'max': case 'min': case 'mean': case 'median':
         if (args.length === 0) fail(`not enough arguments to call ${node.name}`);
         for (const a of args) {
-          if (isUnknown(a) || isArray(a)) return UNKNOWN;
-          if (!isNumber(a)) fail(`invalid argument for ${node.name} (type ${typeName(a)})`);
+          if (isUnknown(a) || isArray(a)) return ANY;
+          if (!isNumber(a)) fail(`invalid argument for ${node.name} (type ${validateName(a)})`);
         }
         return node.name === 'mean' || node.name === 'median' ? FLOAT : args[0];
       case 'type': case 'string': case 'toJSON':
@@ -436,7 +441,7 @@ class Checker {
         return STRING;
       case 'fromJSON':
         this.signature(node, args, [[STRING]]);
-        return UNKNOWN;
+        return ANY;
       case 'trim':
         this.signature(node, args, [[STRING], [STRING, STRING]]);
         return STRING;
@@ -469,29 +474,29 @@ class Checker {
         return INT;
       case 'first': case 'last':
         count(1);
-        if (known(arg(0)) && !isArray(arg(0))) fail(`cannot get ${node.name} element from ${typeName(arg(0))}`);
-        return isArray(arg(0)) ? arg(0).elem ?? UNKNOWN : UNKNOWN;
+        if (known(arg(0)) && !isArray(arg(0))) fail(`cannot get ${node.name} element from ${validateName(arg(0))}`);
+        return isArray(arg(0)) ? arg(0).elem ?? ANY : ANY;
       case 'keys': case 'values': case 'toPairs':
         count(1);
         if (known(arg(0)) && arg(0).kind !== 'map' && arg(0).kind !== 'groups') {
-          fail(node.name === 'toPairs' ? `cannot transform ${typeName(arg(0))} to pairs` : `cannot get ${node.name} from ${typeName(arg(0))}`);
+          fail(node.name === 'toPairs' ? `cannot transform ${validateName(arg(0))} to pairs` : `cannot get ${node.name} from ${validateName(arg(0))}`);
         }
         return ARRAY;
       case 'fromPairs': case 'reverse': case 'uniq': case 'flatten':
         count(1);
         if (known(arg(0)) && !isArray(arg(0))) {
-          fail(node.name === 'fromPairs' ? `cannot transform ${typeName(arg(0))} from pairs` : `cannot ${node.name} ${typeName(arg(0))}`);
+          fail(node.name === 'fromPairs' ? `cannot transform ${validateName(arg(0))} from pairs` : `cannot ${node.name} ${validateName(arg(0))}`);
         }
         return node.name === 'fromPairs' ? MAP : ARRAY;
       case 'concat':
         if (args.length === 0) fail('invalid number of arguments (expected at least 1, got 0)');
-        for (const a of args) if (known(a) && !isArray(a)) fail(`cannot concat ${typeName(a)}`);
+        for (const a of args) if (known(a) && !isArray(a)) fail(`cannot concat ${validateName(a)}`);
         return ARRAY;
       case 'take':
         count(2);
-        if (known(arg(0)) && !isArray(arg(0))) fail(`cannot take from ${typeName(arg(0))}`);
-        if (known(arg(1)) && arg(1).kind !== 'int') fail(`cannot take ${typeName(arg(1))} elements`);
-        return arg(0);
+        if (known(arg(0)) && !isArray(arg(0))) fail(`cannot take from ${validateName(arg(0))}`);
+        if (known(arg(1)) && arg(1).kind !== 'int') fail(`cannot take ${validateName(arg(1))} elements`);
+        return isUnknown(arg(0)) ? ANY : arg(0);
       case 'get':
         if (args.length !== 2) fail(`invalid number of arguments (expected 2, got ${args.length})`);
         if (isUnknown(arg(0))) return UNKNOWN;
@@ -506,7 +511,7 @@ class Checker {
         if (arg(0).kind === 'groups') return ARRAY;
         return this.error(node.arguments[0], `type ${typeName(arg(0))} does not support indexing`);
       case 'sort':
-        this.signature(node, args, [[ARRAY, STRING], [ARRAY]]);
+        this.sortSignature(node, args);
         return ARRAY;
       case 'now':
         if (args.length !== 0 && !(args.length === 1 && isUnknown(arg(0)))) fail(`invalid number of arguments (expected 0, got ${args.length})`);
@@ -521,6 +526,25 @@ class Checker {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `sort`'s eight `Types` overloads, tried in order: `([]any|[]int|[]float64|[]string, string)`,
+   * then `([]any|[]float64|[]string|[]int)`; the error is the last overload's.
+   */
+  private sortSignature(node: ast.BuiltinNode, args: Nature[]): void {
+    if (args.length === 0 || args.length > 2) {
+      this.error(node, `${args.length === 0 ? 'not enough' : 'too many'} arguments to call sort`);
+    }
+    const [array, order] = args;
+    const fits = isUnknown(array) || array.kind === 'array' || array.kind === 'nil';
+    if (args.length === 2) {
+      if (fits && (isUnknown(order) || order.kind === 'string')) return;
+      this.error(node, 'too many arguments to call sort');
+    }
+    if (fits && array.kind !== 'nil') return;
+    if (array.kind === 'nil') this.error(node.arguments[0], 'cannot use nil as argument (type []int) to call sort');
+    this.error(node.arguments[0], `cannot use ${typeName(array)} as argument (type []int) to call sort `);
   }
 
   /** `checkFunction` with `Types` overloads: the first signature the arguments fit wins. */

@@ -17,8 +17,13 @@ import { goTypeName, GoFunc, GoPanic, GoParam, Int64, isInt, isNil, toInt } from
 /** `conf.DefaultMemoryBudget`. */
 const MEMORY_BUDGET = 1_000_000;
 
+/** The items of a map being iterated: expr takes its length, and panics when it reads an item. */
+class MapItems {
+  public constructor(public readonly length: number) {}
+}
+
 interface Scope {
-  readonly items: unknown[];
+  readonly items: unknown[] | MapItems;
   index: number;
   count: number;
   acc: unknown;
@@ -36,15 +41,12 @@ function bool(v: unknown): boolean {
 }
 
 /** The items `OpBegin` iterates over, with reflect's panics for what is not a slice. */
-function iterable(v: unknown): unknown[] {
+function iterable(v: unknown): unknown[] | MapItems {
   if (Array.isArray(v)) return v;
   if (v instanceof Uint8Array) return Array.from(v, (b) => BigInt(b));
   if (typeof v === 'string') return Array.from(Buffer.from(v, 'utf8'), (b) => BigInt(b));
   if (isNil(v)) throw new GoPanic('reflect: call of reflect.Value.Len on zero Value');
-  if (v instanceof Map) {
-    if (v.size === 0) return [];
-    throw new GoPanic('reflect: call of reflect.Value.Index on map Value');
-  }
+  if (v instanceof Map) return new MapItems(v.size);
   const kind = isInt(v) ? (typeof v === 'bigint' ? 'int' : 'int64') : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : v instanceof GoTime ? 'struct' : v instanceof GoDuration ? 'int64' : 'func';
   throw new GoPanic(`reflect: call of reflect.Value.Len on ${kind} Value`);
 }
@@ -162,7 +164,8 @@ export class Evaluator implements BuiltinContext {
         return this.at(node, () => {
           this.memGrow(entries.length);
           const m = new Map<string, unknown>();
-          for (const [k, v] of entries) {
+          // OpMap pops the pairs last to first, so the first of repeated keys wins.
+          for (const [k, v] of [...entries].reverse()) {
             if (typeof k !== 'string') throw new GoPanic(`interface conversion: interface {} is ${isNil(k) ? 'nil' : goTypeName(k)}, not string`);
             m.set(k, v);
           }
@@ -297,8 +300,15 @@ export class Evaluator implements BuiltinContext {
     switch (node.name) {
       case 'index': return BigInt(scope.index);
       case 'acc': return scope.acc;
-      default: return scope.items[scope.index];
+      default: return this.item(scope, node);
     }
+  }
+
+  /** `Scope.Item()`, run by the instruction of `node`. */
+  private item(scope: Scope, node: ast.Node): unknown {
+    const items = scope.items;
+    if (items instanceof MapItems) throw new LocatedError(node.loc, 'reflect: call of reflect.Value.Index on map Value');
+    return items[scope.index];
   }
 
   /** Runs `body` with a predicate scope over the collection of `node`'s first argument. */
@@ -340,7 +350,7 @@ export class Evaluator implements BuiltinContext {
       case 'filter': return this.loop(node, (s) => {
         const out: unknown[] = [];
         for (; s.index < s.items.length; s.index++) {
-          if (this.predicate(node)) out.push(node.map !== undefined ? this.value(node.map) : s.items[s.index]);
+          if (this.predicate(node)) out.push(node.map !== undefined ? this.value(node.map) : this.item(s, node));
         }
         this.at(node, () => this.memGrow(out.length));
         return out;
@@ -353,7 +363,7 @@ export class Evaluator implements BuiltinContext {
       });
       case 'count': return this.loop(node, (s) => {
         for (; s.index < s.items.length; s.index++) {
-          const v = node.arguments.length === 2 ? this.value(node.arguments[1]) : s.items[s.index];
+          const v = node.arguments.length === 2 ? this.value(node.arguments[1]) : this.item(s, node);
           if (this.at(node, () => bool(v))) s.count++;
           if (node.threshold !== undefined && BigInt(s.count) >= node.threshold) break;
         }
@@ -362,7 +372,7 @@ export class Evaluator implements BuiltinContext {
       case 'sum': return this.loop(node, (s) => {
         s.acc = 0n;
         for (; s.index < s.items.length; s.index++) {
-          const v = node.arguments.length === 2 ? this.value(node.arguments[1]) : s.items[s.index];
+          const v = node.arguments.length === 2 ? this.value(node.arguments[1]) : this.item(s, node);
           s.acc = this.at(node, () => rt.add(v, s.acc));
         }
         return s.acc;
@@ -374,7 +384,7 @@ export class Evaluator implements BuiltinContext {
           const raw = this.value(node.arguments[1]);
           const key = raw instanceof Int64 ? raw.value : raw;
           const group = groups.get(key) ?? [];
-          group.push(s.items[s.index]);
+          group.push(this.item(s, node));
           groups.set(key, group);
         }
         return groups;
@@ -387,7 +397,10 @@ export class Evaluator implements BuiltinContext {
           return order === 'desc';
         });
         const pairs: [unknown, unknown][] = [];
-        for (; s.index < s.items.length; s.index++) pairs.push([s.items[s.index], this.value(node.arguments[1])]);
+        for (; s.index < s.items.length; s.index++) {
+          const value = this.value(node.arguments[1]);
+          pairs.push([this.item(s, node), value]);
+        }
         const sorted = this.at(node, () => goSort(pairs, (a, b) => (desc ? rt.less(b[1], a[1]) : rt.less(a[1], b[1]))));
         this.at(node, () => this.memGrow(sorted.length));
         return sorted.map((p) => p[0]);
@@ -397,7 +410,7 @@ export class Evaluator implements BuiltinContext {
           s.acc = this.value(node.arguments[2]);
         } else {
           if (s.items.length === 0) throw new LocatedError(node.loc, 'reduce of empty array with no initial value');
-          s.acc = s.items[0];
+          s.acc = this.item(s, node);
           s.index = 1;
         }
         for (; s.index < s.items.length; s.index++) s.acc = this.value(node.arguments[1]);
@@ -418,7 +431,7 @@ export class Evaluator implements BuiltinContext {
       for (s.index = backwards ? s.items.length - 1 : 0; backwards ? s.index >= 0 : s.index < s.items.length; s.index += backwards ? -1 : 1) {
         if (this.predicate(node)) {
           if (index) return BigInt(s.index);
-          return node.map !== undefined ? this.value(node.map) : s.items[s.index];
+          return node.map !== undefined ? this.value(node.map) : this.item(s, node);
         }
       }
       if (node.throws) throw new LocatedError(node.loc, 'reflect: slice index out of range');

@@ -7,8 +7,8 @@
  */
 
 const NANOS_PER_SECOND = 1_000_000_000n;
-const MIN_DURATION = -(1n << 63n);
-const MAX_DURATION = (1n << 63n) - 1n;
+const MIN_DURATION = -(2n ** 63n);
+const MAX_DURATION = 2n ** 63n - 1n;
 /** Seconds from 0001-01-01 to 1970-01-01, Go's zero Time in Unix seconds. */
 const ZERO_TIME_UNIX = -62135596800;
 
@@ -149,7 +149,9 @@ export class GoTime {
   }
 
   /** Builds a Time from civil fields interpreted in `loc`. */
-  public static fromCivil(year: number, month: number, day: number, hour: number, minute: number, second: number, nsec: number, loc: GoLocation): GoTime {
+  public static fromCivil(
+    year: number, month: number, day: number, hour: number, minute: number, second: number, nsec: number, loc: GoLocation,
+  ): GoTime {
     const days = daysFromCivil(year, month, day);
     return new GoTime(days * 86400 + hour * 3600 + minute * 60 + second - loc.offset, nsec, loc);
   }

@@ -55,7 +55,7 @@ const COMPARISONS = new Set(['<', '>', '>=', '<=']);
 const BUILTINS = new Set(BUILTIN_NAMES);
 /** `conf.DefaultMaxNodes`. */
 const MAX_NODES = 10000;
-const INT_MAX = (1n << 63n) - 1n;
+const INT_MAX = 2n ** 63n - 1n;
 
 /** Parses an expression; throws a {@link LocatedError} (bind it to the source for the message). */
 export function parse(source: string): ast.Node {

@@ -19,8 +19,8 @@
  */
 import { GoDuration, GoLocation, GoTime } from './go-time';
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
 /** A Go `int64` that is not a Go `int` (what unstructured JSON decoding produces). */
 export class Int64 {

@@ -55,11 +55,14 @@ describe('the catalog triggers of Argo CD v3.5.1', () => {
   });
 
   it('does not fire on-deployed when health settled during the sync, more than a minute before it finished', () => {
-    const app = { metadata: { name: 'guestbook' }, status: {
-      sync: { status: 'Synced' },
-      health: { status: 'Healthy', lastTransitionTime: '2026-01-01T10:00:10Z' },
-      operationState: operation('Succeeded', '2026-01-01T10:00:00Z', '2026-01-01T10:05:00Z'),
-    } };
+    const app = {
+      metadata: { name: 'guestbook' },
+      status: {
+        sync: { status: 'Synced' },
+        health: { status: 'Healthy', lastTransitionTime: '2026-01-01T10:00:10Z' },
+        operationState: operation('Succeeded', '2026-01-01T10:00:00Z', '2026-01-01T10:05:00Z'),
+      },
+    };
     const [result] = evaluateTrigger(CATALOG_TRIGGERS['on-deployed'], triggerEnvironment({ app }));
     expect(result).toEqual({ when: CATALOG_TRIGGERS['on-deployed'][0].when, send: ['app-deployed'], result: false });
   });
