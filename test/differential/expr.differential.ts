@@ -167,7 +167,7 @@ function expressions(pinned: boolean): fc.Arbitrary<string> {
         pinned ? fc.boolean() : fc.constant(true),
       ).map(([fn, coll, pred, braces]) => (braces ? `${fn}(${coll}, {${pred}})` : `${fn}(${coll}, ${pred})`)),
     };
-  }).expr;
+  }).expr as fc.Arbitrary<string>;
 }
 
 interface Tally {

@@ -8,11 +8,11 @@
  * `fromYaml` parses with the `yaml` package in YAML 1.1 mode and converts as sigs.k8s.io/yaml does
  * (through JSON: numbers float64); its error messages are not go-yaml's.
  */
-import { parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { formatFloat } from './go-fmt';
 import { GoInt, GoMap, GoSlice, GoValue, fromJsonValue, ifaceMap, ifaceSlice } from './go-value';
 import { parseGoFloat, parseGoInt } from './parse';
-import { marshal, unmarshal } from './sprig/gojson';
+import { marshal } from './sprig/gojson';
 
 type YNode = { kind: 'scalar'; value: string; tag: 'str' | 'other' } | { kind: 'map'; entries: Array<[string, YNode]> } | { kind: 'seq'; items: YNode[] };
 
@@ -464,22 +464,66 @@ export function toYaml(v: unknown): string {
   return marshalYaml(fromJsonValue(v)).replace(/\n$/, '');
 }
 
+/** A plain scalar as go-yaml v2 resolves it, then through JSON (numbers float64). */
+function resolvePlain(src: string): GoValue {
+  switch (src) {
+    case 'y': case 'Y': case 'yes': case 'Yes': case 'YES': case 'true': case 'True': case 'TRUE': case 'on': case 'On': case 'ON':
+      return true;
+    case 'n': case 'N': case 'no': case 'No': case 'NO': case 'false': case 'False': case 'FALSE': case 'off': case 'Off': case 'OFF':
+      return false;
+    case '': case '~': case 'null': case 'Null': case 'NULL':
+      return null;
+  }
+  if (resolvesToString(src) || isTimestamp(src)) return src;
+  const plain = src.replace(/_/g, '');
+  const i = parseGoInt(plain.startsWith('0b') || plain.startsWith('-0b') ? plain.replace('0b', '0b') : plain);
+  if (i !== undefined) return Number(i);
+  const f = parseGoFloat(plain);
+  if (f === undefined || !Number.isFinite(f)) throw new Error(`error converting YAML to JSON: json: unsupported value: ${src}`);
+  return f;
+}
+
+function yamlNodeToGo(node: unknown): GoValue {
+  if (node === null || node === undefined) return null;
+  if (isAlias(node)) throw new Error('error converting YAML to JSON: yaml: aliases are not supported offline');
+  if (isScalar(node)) {
+    if (node.type === 'PLAIN') return resolvePlain(String(node.source ?? node.value));
+    return String(node.value);
+  }
+  if (isSeq(node)) return ifaceSlice(node.items.map(yamlNodeToGo));
+  if (isMap(node)) {
+    const m = ifaceMap();
+    for (const pair of node.items) {
+      const k = yamlNodeToGo(pair.key);
+      const key = typeof k === 'string' ? k : k === null ? 'null' : typeof k === 'number' ? formatFloat(k, 'g', -1) : String(k);
+      m.entries.set(key, yamlNodeToGo(pair.value));
+    }
+    return m;
+  }
+  return null;
+}
+
 function yamlToGo(text: string): GoValue {
   if (/^%(?!(YAML|TAG)[ \t])/m.test(text)) throw new Error('error converting YAML to JSON: yaml: could not find expected directive name');
-  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false });
+  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, keepSourceTokens: true });
   const first = Array.isArray(docs) ? docs[0] : docs;
   if (first === undefined) return null;
   const problems = [...first.errors, ...first.warnings];
   if (problems.length > 0) throw new Error(`error converting YAML to JSON: yaml: ${problems[0].message}`);
-  const json = first.toJS({ maxAliasCount: 100 }) as unknown;
-  return unmarshal(JSON.stringify(json, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? 'null');
+  return yamlNodeToGo(first.contents);
+}
+
+function jsonKind(v: GoValue): string {
+  if (v instanceof GoMap) return 'object';
+  if (v instanceof GoSlice) return 'array';
+  return typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number';
 }
 
 /** Argo CD's fromYaml: a YAML mapping as map[string]interface {}. */
 export function fromYaml(text: string): GoMap {
   const v = yamlToGo(text);
   if (v === null) return ifaceMap();
-  if (!(v instanceof GoMap)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${v instanceof GoSlice ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`);
+  if (!(v instanceof GoMap)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into Go value of type map[string]interface {}`);
   return v;
 }
 
@@ -487,7 +531,7 @@ export function fromYaml(text: string): GoMap {
 export function fromYamlArray(text: string): GoSlice {
   const v = yamlToGo(text);
   if (v === null) return ifaceSlice([]);
-  if (!(v instanceof GoSlice)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${v instanceof GoMap ? 'object' : typeof v === 'string' ? 'string' : 'number'} into Go value of type []interface {}`);
+  if (!(v instanceof GoSlice)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into Go value of type []interface {}`);
   return v;
 }
 

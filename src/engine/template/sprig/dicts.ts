@@ -37,8 +37,12 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
   }
 }
 
-function deepCopy(v: GoValue): GoValue {
+function deepCopyTop(v: GoValue): GoValue {
   if (v === null) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
+  return deepCopy(v);
+}
+
+function deepCopy(v: GoValue): GoValue {
   if (v instanceof GoSlice) return new GoSlice(v.elem, v.items.map(deepCopy), v.isNil);
   if (v instanceof GoMap) return new GoMap(v.elem, new Map([...v.entries].map(([k, x]) => [k, deepCopy(x)])), v.isNil);
   return v;
@@ -109,8 +113,8 @@ export function dictFuncs(): Record<string, GoFunc> {
     mustMerge: variadic([M, `[]${M}`], merge(false) as never, IFACE, true),
     mergeOverwrite: variadic([M, `[]${M}`], merge(true) as never),
     mustMergeOverwrite: variadic([M, `[]${M}`], merge(true) as never, IFACE, true),
-    deepCopy: fn([A], deepCopy),
-    mustDeepCopy: fnErr([A], deepCopy),
+    deepCopy: fn([A], deepCopyTop),
+    mustDeepCopy: fnErr([A], deepCopyTop),
     dig: variadic([AS], dig, IFACE, true),
   };
 }
