@@ -1,7 +1,7 @@
 /**
  * Every annotation key the library reads or writes, defined once.
  * Source: gitops-engine/pkg/sync/common/types.go, controller/*.go and the notifications-engine
- * (../shared/reference/argocd-spec.md b.1, c.3).
+ * (gitops-engine pkg/sync/common/types.go, argo-cd v3.5.1 common/common.go, notifications-engine pkg/subscriptions).
  */
 export const ANNOTATION_HOOK = 'argocd.argoproj.io/hook';
 export const ANNOTATION_HOOK_DELETE_POLICY = 'argocd.argoproj.io/hook-delete-policy';
