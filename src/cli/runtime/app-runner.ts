@@ -28,6 +28,9 @@ export class ConstructValidationError extends Error {
   }
 }
 
+/** The internal switch of `ArgoCdValidation` (the same `Symbol.for` key there). */
+const VALIDATED_BY_CLI = Symbol.for('cdk8s-argocd.validated-by-cli');
+
 /**
  * Runs a cdk8s app entry point (TypeScript or JavaScript) in this process and returns what its
  * App(s) rendered. The app's `app.synth()` is intercepted: nothing is written by cdk8s, the CLI
@@ -35,6 +38,20 @@ export class ConstructValidationError extends Error {
  * stdout goes to stderr, so stdout carries only results.
  */
 export function runApp(entry: string): RenderedApp[] {
+  // The CLI validates everything the app renders in one pass (render.ts), so the library's
+  // App-level validation (ArgoCdValidation, src/annotations/argo-cd-validation.ts) stands down
+  // while the app runs here: this process-wide switch is read by every copy of the library.
+  const g = globalThis as { [key: symbol]: unknown };
+  const previous = g[VALIDATED_BY_CLI];
+  g[VALIDATED_BY_CLI] = true;
+  try {
+    return runAppEntry(entry);
+  } finally {
+    g[VALIDATED_BY_CLI] = previous;
+  }
+}
+
+function runAppEntry(entry: string): RenderedApp[] {
   const file = path.resolve(entry);
   if (!fs.existsSync(file)) {
     throw new InputError(`app entry ${entry} does not exist: pass --app with the path of the file that creates the cdk8s App`);
@@ -111,7 +128,8 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
           .filter((x: any) => ApiObject.isApiObject(x))
           .filter((x: any) => Chart.of(x) === chart);
         if (apiObjects.length !== json.length) throw new Error(`internal error: chart ${chart.node.path} rendered ${json.length} objects for ${apiObjects.length} ApiObjects`);
-        paths = apiObjects.map((o: any) => o.node.path as string);
+        // The construct's path, as ArgoCdValidation reports it: a default child `Resource` is its owner.
+        paths = apiObjects.map((o: any) => (o.node.id === 'Resource' ? o.node.scope.node.path : o.node.path) as string);
       }
       return paths![j];
     };
