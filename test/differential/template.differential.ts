@@ -12,8 +12,8 @@ import * as fc from 'fast-check';
 import { GoProgram } from './go-program';
 import { renderFastTemplate } from '../../src/engine/template/fasttemplate';
 import { applicationSetFuncMap, notificationsFuncMap } from '../../src/engine/template/funcmaps';
-import { renderGoTemplate } from '../../src/engine/template/render';
 import { fromJsonValue } from '../../src/engine/template/go-value';
+import { renderGoTemplate } from '../../src/engine/template/render';
 import { marshalYaml } from '../../src/engine/template/yaml';
 
 interface Input {
@@ -44,21 +44,21 @@ function ours(i: Input): Output {
 }
 
 /** fromYaml/fromYamlArray parse errors are go-yaml's text in Go and the yaml package's here. */
-function sameYamlParseFailure(ours: string, theirs: string): boolean {
+function sameYamlParseFailure(mine: string, theirs: string): boolean {
   const marker = 'error converting YAML to JSON: yaml: ';
-  return ours.includes(marker) && theirs.includes(marker) && ours.slice(0, ours.indexOf(marker)) === theirs.slice(0, theirs.indexOf(marker));
+  return mine.includes(marker) && theirs.includes(marker) && mine.slice(0, mine.indexOf(marker)) === theirs.slice(0, theirs.indexOf(marker));
 }
 
-function compare(inputs: Input[]): { agree: number; disagree: Array<{ input: Input; go: Output; ours: Output }> } {
+function compare(inputs: Input[]): { agree: number; disagree: Array<{ input: Input; go: Output; mine: Output }> } {
   const theirs = go.run<Input, Output>(inputs);
-  const disagree: Array<{ input: Input; go: Output; ours: Output }> = [];
+  const disagree: Array<{ input: Input; go: Output; mine: Output }> = [];
   let agree = 0;
   inputs.forEach((input, k) => {
     const o = ours(input);
     const g = theirs[k];
     if (o.output === g.output && o.error === g.error) agree++;
     else if (o.error !== undefined && g.error !== undefined && sameYamlParseFailure(o.error, g.error)) agree++;
-    else disagree.push({ input, go: g, ours: o });
+    else disagree.push({ input, go: g, mine: o });
   });
   return { agree, disagree };
 }
@@ -124,7 +124,7 @@ const FUNCS: Array<[string, number, number]> = [
   ['list', 0, 3], ['first', 1, 1], ['rest', 1, 1], ['last', 1, 1], ['initial', 1, 1], ['append', 2, 2], ['push', 2, 2],
   ['prepend', 2, 2], ['concat', 0, 3], ['reverse', 1, 1], ['uniq', 1, 1], ['without', 1, 3], ['has', 2, 2], ['chunk', 2, 2],
   // dicts
-  ['dict', 0, 4], ['get', 2, 2], ['set', 3, 3], ['unset', 2, 2], ['hasKey', 2, 2], ['pluck', 1, 3], 
+  ['dict', 0, 4], ['get', 2, 2], ['set', 3, 3], ['unset', 2, 2], ['hasKey', 2, 2], ['pluck', 1, 3],
   ['pick', 1, 3], ['omit', 1, 3], ['merge', 1, 3], ['mergeOverwrite', 1, 3], ['deepCopy', 1, 1], ['dig', 2, 4],
   // encoding, hashes, paths, urls, reflection, semver
   ['b64enc', 1, 1], ['b64dec', 1, 1], ['b32enc', 1, 1], ['b32dec', 1, 1], ['sha1sum', 1, 1], ['sha256sum', 1, 1],
@@ -182,8 +182,11 @@ function body(g: Gen): fc.Arbitrary<string> {
       { arbitrary: fc.tuple(pipeline(inner), body(inner), fc.option(body(inner))).map(([p, b, e]) => `{{ if ${p} }}${b}${e !== null ? `{{ else }}${e}` : ''}{{ end }}`), weight: 2 },
       { arbitrary: fc.tuple(pipeline(inner), pipeline(inner), body(inner), body(inner)).map(([p, q, b, e]) => `{{ if ${p} }}${b}{{ else if ${q} }}${e}{{ end }}`), weight: 1 },
       { arbitrary: fc.tuple(pipeline(inner), body(inner), fc.option(body(inner))).map(([p, b, e]) => `{{ with ${p} }}${b}${e !== null ? `{{ else }}${e}` : ''}{{ end }}`), weight: 2 },
-      { arbitrary: fc.tuple(pipeline(inner), body(withVars), fc.option(body(inner)), fc.constantFrom('', '{{ break }}', '{{ continue }}', '{{ if $i }}{{ break }}{{ end }}'))
-        .map(([p, b, e, ctl]) => `{{ range $i, $e := ${p} }}${b}${ctl}${e !== null ? `{{ else }}${e}` : ''}{{ end }}`), weight: 2 },
+      {
+        arbitrary: fc.tuple(pipeline(inner), body(withVars), fc.option(body(inner)), fc.constantFrom('', '{{ break }}', '{{ continue }}', '{{ if $i }}{{ break }}{{ end }}'))
+          .map(([p, b, e, ctl]) => `{{ range $i, $e := ${p} }}${b}${ctl}${e !== null ? `{{ else }}${e}` : ''}{{ end }}`),
+        weight: 2,
+      },
       { arbitrary: fc.tuple(pipeline(inner), body(inner)).map(([p, b]) => `{{ range ${p} }}${b}{{ end }}`), weight: 1 },
       { arbitrary: fc.tuple(body(inner), pipeline(inner)).map(([b, p]) => `{{ define "sub" }}${b}{{ end }}{{ template "sub" ${p} }}`), weight: 1 },
     );
@@ -202,7 +205,7 @@ const options = fc.constantFrom<string[]>([], [], ['missingkey=error'], ['missin
 
 function report(name: string, r: ReturnType<typeof compare>, total: number): void {
   // eslint-disable-next-line no-console
-  console.log(`${name}: ${total} inputs, ${r.agree} agree, ${r.disagree.length} disagree\n${r.disagree.slice(0, Number(process.env.DIFF_SHOW ?? 12)).map((d) => JSON.stringify({ t: d.input.template ?? d.input.yaml, d: d.input.data, o: d.input.options, go: d.go, ours: d.ours })).join('\n')}`);
+  console.log(`${name}: ${total} inputs, ${r.agree} agree, ${r.disagree.length} disagree\n${r.disagree.slice(0, Number(process.env.DIFF_SHOW ?? 12)).map((d) => JSON.stringify({ t: d.input.template ?? d.input.yaml, d: d.input.data, o: d.input.options, go: d.go, ours: d.mine })).join('\n')}`);
 }
 
 const SEED = Number(process.env.DIFF_SEED ?? 42);

@@ -121,11 +121,11 @@ function le(a: RV, b: RV): boolean {
   return lt(a, b) || eq(a, b);
 }
 
-function indexArg(index: GoValue | undefined, cap: number): number {
+function indexArg(idx: GoValue | undefined, cap: number): number {
   let x: bigint;
-  if (index instanceof GoInt) x = index.value;
-  else if (index === undefined || index === null) throw new GoError('cannot index slice/array with nil');
-  else throw new GoError(`cannot index slice/array with type ${typeOfValue(index)}`);
+  if (idx instanceof GoInt) x = idx.value;
+  else if (idx === undefined || idx === null) throw new GoError('cannot index slice/array with nil');
+  else throw new GoError(`cannot index slice/array with type ${typeOfValue(idx)}`);
   if (x < 0n || x > BigInt(cap)) throw new GoError(`index out of range: ${x}`);
   return Number(x);
 }
@@ -144,22 +144,21 @@ function index(itemr: RV, ...indexes: RV[]): RV {
   let item: RV = indirectInterface(itemr);
   if (item === undefined) throw new GoError('index of untyped nil');
   for (const ir of indexes) {
-    const idx = indirectInterface(ir);
+    const key = indirectInterface(ir);
     const [it, isNil] = indirect(item);
     if (isNil) throw new GoError('index of nil pointer');
     const v = it as GoValue;
     if (typeof v === 'string') {
       const bytes = utf8(v);
-      const x = indexArg(idx, bytes.length);
+      const x = indexArg(key, bytes.length);
       if (x >= bytes.length) throw new GoError('reflect: string index out of range');
       item = new GoInt('uint8', BigInt(bytes[x]));
     } else if (v instanceof GoSlice) {
-      const x = indexArg(idx, v.items.length);
+      const x = indexArg(key, v.items.length);
       if (x >= v.items.length) throw new GoError('reflect: slice index out of range');
       item = elemRV(v, v.items[x]);
     } else if (v instanceof GoMap) {
-      const key = prepareArg(idx, 'string') as string;
-      const found = v.entries.get(key);
+      const found = v.entries.get(prepareArg(key, 'string') as string);
       item = found !== undefined ? elemRV(v, found) : v.elem === IFACE ? new Iface(null) : zeroOf(v.elem);
     } else {
       throw new GoError(`can't index item of type ${typeOfValue(v)}`);

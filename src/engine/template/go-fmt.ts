@@ -4,6 +4,7 @@
  * (float formatting: shortest digits for `%v`, correctly rounded, ties to even, for `%e %f %g`).
  * Error forms are Go's: `%!d(float64=3)`, `%!d(MISSING)`, `%!(EXTRA int=1)`, `%!(NOVERB)`.
  */
+/* eslint-disable no-bitwise */ // float and integer formatting work on the IEEE 754 bits, as strconv does
 import { GoFunc, GoInt, GoMap, GoSlice, GoValue, compareGoStrings, typeName, utf8 } from './go-value';
 
 interface Flags {
@@ -21,7 +22,19 @@ interface Flags {
 }
 
 function clearFlags(): Flags {
-  return { plus: false, minus: false, sharp: false, space: false, zero: false, plusV: false, sharpV: false, wid: 0, widPresent: false, prec: 0, precPresent: false };
+  return {
+    plus: false,
+    minus: false,
+    sharp: false,
+    space: false,
+    zero: false,
+    plusV: false,
+    sharpV: false,
+    wid: 0,
+    widPresent: false,
+    prec: 0,
+    precPresent: false,
+  };
 }
 
 /** A value that implements fmt.Stringer (its `%v` and `%s` form). */

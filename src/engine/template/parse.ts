@@ -519,9 +519,9 @@ function unquoteChar(text: string): number {
   return ch.codePointAt(0)!;
 }
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = (2n ** 63n) - 1n;
+const UINT64_MAX = (2n ** 64n) - 1n;
 
 /** strconv.ParseInt/ParseUint(text, 0, 64): base prefixes, underscores only with a prefix. */
 export function parseGoInt(text: string): bigint | undefined {
@@ -532,10 +532,7 @@ export function parseGoInt(text: string): bigint | undefined {
     s = s.slice(1);
   }
   let base = 10;
-  if (/^0[xX]/.test(s)) { base = 16; s = s.slice(2); }
-  else if (/^0[bB]/.test(s)) { base = 2; s = s.slice(2); }
-  else if (/^0[oO]/.test(s)) { base = 8; s = s.slice(2); }
-  else if (s.length > 1 && s[0] === '0') { base = 8; s = s.slice(1); }
+  if (/^0[xX]/.test(s)) { base = 16; s = s.slice(2); } else if (/^0[bB]/.test(s)) { base = 2; s = s.slice(2); } else if (/^0[oO]/.test(s)) { base = 8; s = s.slice(2); } else if (s.length > 1 && s[0] === '0') { base = 8; s = s.slice(1); }
   if (s.includes('_')) {
     if (!underscoreOK(text)) return undefined;
     s = s.replace(/_/g, '');

@@ -47,7 +47,7 @@ function resolvesToString(s: string): boolean {
   if (isTimestamp(s)) return false;
   const plain = s.replace(/_/g, '');
   const i = parseGoInt(plain);
-  if (i !== undefined && i >= -(1n << 63n) && i < 1n << 64n) return false;
+  if (i !== undefined && i >= -(2n ** 63n) && i < 2n ** 64n) return false;
   if (YAML_FLOAT.test(plain) && parseGoFloat(plain) !== undefined) return false;
   if (plain.startsWith('0b') && /^[01]+$/.test(plain.slice(2))) return false;
   if (plain.startsWith('-0b') && /^[01]+$/.test(plain.slice(3))) return false;
@@ -66,7 +66,7 @@ function toNode(v: GoValue): YNode {
   if (typeof v === 'number' || v instanceof GoInt) {
     const raw = marshal(v);
     const i = parseGoInt(raw);
-    if (i !== undefined && i >= -(1n << 63n) && i < 1n << 64n) return { kind: 'scalar', value: i.toString(), tag: 'other' };
+    if (i !== undefined && i >= -(2n ** 63n) && i < 2n ** 64n) return { kind: 'scalar', value: i.toString(), tag: 'other' };
     return { kind: 'scalar', value: formatFloat(Number(raw), 'g', -1), tag: 'other' };
   }
   if (v instanceof GoSlice) {
@@ -232,8 +232,7 @@ class Emitter {
   }
 
   public writeBreak(c: string): void {
-    if (c === '\n') this.putBreak();
-    else {
+    if (c === '\n') {this.putBreak();} else {
       this.out += c;
       this.column = 0;
     }

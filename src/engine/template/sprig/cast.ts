@@ -25,8 +25,8 @@ function trimZeroDecimal(s: string): string {
   return s;
 }
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = (2n ** 63n) - 1n;
 
 /** cast.ToInt64 (errors give 0). */
 export function toInt64(v: GoValue): bigint {

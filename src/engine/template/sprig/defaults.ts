@@ -3,6 +3,7 @@
  * (typeOf, kindOf, kindIs, typeIs, typeIsLike, deepEqual) and encodings and hashes.
  * Upstream: github.com/Masterminds/sprig defaults.go, reflect.go, strings.go, crypto.go@v3.3.0.
  */
+/* eslint-disable no-bitwise */ // base32, base64 and adler32 are bit-level encodings
 import { createHash } from 'crypto';
 import { GoFunc, GoInt, GoMap, GoSlice, GoValue, kindOf, typeName } from '../go-value';
 import { JsonError, marshal, unmarshal } from './gojson';

@@ -23,7 +23,8 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
       if (dstElement instanceof GoMap) mergeInto(dstElement, srcElement, overwrite);
     } else if (srcElement instanceof GoSlice) {
       if (!(overwrite || dst.entries.size === 0)) {
-        const dstSlice = !had || dstElement === null || (dstElement instanceof GoSlice && dstElement.isNil) ? new GoSlice(srcElement.elem, []) : dstElement!;
+        const missing = !had || dstElement === null || (dstElement instanceof GoSlice && dstElement.isNil);
+        const dstSlice = missing ? new GoSlice(srcElement.elem, []) : dstElement!;
         dst.entries.set(key, dstSlice);
       } else {
         dst.entries.set(key, srcElement);

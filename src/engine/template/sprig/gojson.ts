@@ -13,9 +13,7 @@ function encodeString(s: string, escapeHTML: boolean): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c < 0x20) {
+    if (ch === '"') {out += '\\"';} else if (ch === '\\') {out += '\\\\';} else if (c < 0x20) {
       switch (ch) {
         case '\n': out += '\\n'; break;
         case '\r': out += '\\r'; break;

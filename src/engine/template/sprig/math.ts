@@ -137,7 +137,7 @@ function round(a: GoValue, p: GoInt, ...rOpt: number[]): number {
 function atoi(s: string): GoInt {
   if (!/^[+-]?\d+$/.test(s)) return new GoInt('int', 0n);
   const v = BigInt(s);
-  return new GoInt('int', v >= -(1n << 63n) && v < 1n << 63n ? v : 0n);
+  return new GoInt('int', v >= -(2n ** 63n) && v < 2n ** 63n ? v : 0n);
 }
 
 function goMax(a: number, b: number): number {
@@ -192,7 +192,7 @@ export function mathFuncs(): Record<string, GoFunc> {
       const s = formatV(v);
       if (!/^[+-]?[0-7]+$/.test(s)) return int64(0n);
       const n = BigInt('0o' + s.replace(/^[+-]/, '')) * (s.startsWith('-') ? -1n : 1n);
-      return int64(n >= -(1n << 63n) && n < 1n << 63n ? n : 0n);
+      return int64(n >= -(2n ** 63n) && n < 2n ** 63n ? n : 0n);
     }, 'int64'),
     seq: variadic(['[]int'], seq as never, 'string'),
     until: fn([I], (c: GoInt) => {

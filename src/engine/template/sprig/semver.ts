@@ -26,7 +26,7 @@ const rangeRe = RE2JS.compile(`\\s*(${CV})\\s+-\\s+(${CV})\\s*`);
 const findRe = RE2JS.compile(`(${OPS})\\s*(${CV})`);
 const validRe = RE2JS.compile(`^(\\s*(${OPS})\\s*(${CV})\\s*)((?:\\s+|,\\s*)(${OPS})\\s*(${CV})\\s*)*$`);
 
-const UINT64_MAX = (1n << 64n) - 1n;
+const UINT64_MAX = (2n ** 64n) - 1n;
 
 export function newVersion(v: string): Version {
   const m = versionRe.exec(v);

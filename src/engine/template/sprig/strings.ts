@@ -63,7 +63,7 @@ function untitle(s: string): string {
 
 function repeat(count: GoInt, s: string): string {
   if (count.value < 0n) throw new GoError('strings: negative Repeat count');
-  if (BigInt(s.length) * count.value > 1n << 28n) throw new GoError('strings: Repeat count causes overflow');
+  if (BigInt(s.length) * count.value > 2n ** 28n) throw new GoError('strings: Repeat count causes overflow');
   return s.repeat(Number(count.value));
 }
 
@@ -132,8 +132,7 @@ function initials(s: string): string {
   let out = '';
   let gap = true;
   for (const c of b) {
-    if (isSpace(c)) gap = true;
-    else if (gap) {
+    if (isSpace(c)) {gap = true;} else if (gap) {
       out += c;
       gap = false;
     }
