@@ -1,7 +1,8 @@
 /**
  * Generators that ask a remote API (pullRequest, scmProvider, clusterDecisionResource, plugin):
  * offline, their parameter sets are given by the caller, keyed by the generator's JSON pointer
- * in the ApplicationSet (e.g. `/spec/generators/1` or `/spec/generators/0/matrix/generators/1`)
+ * in the ApplicationSet (e.g. `/spec/generators/1` or `/spec/generators/0/matrix/generators/1`;
+ * `/spec/generators/1/pullRequest` also works)
  * or by its kind (`pullRequest`) for every generator of that kind. The generator's `values`
  * are added as Argo CD adds them; a plugin's parameter sets also get
  * `generator.input.parameters` (applicationset/generators/plugin.go@v3.5.1).
@@ -16,12 +17,14 @@ export type RemoteParams = { readonly [pointerOrKind: string]: readonly object[]
 
 /** The parameter sets of a remote generator, from `given`. Throws AppSetRenderError when there are none. */
 export function remoteParams(kind: string, gen: { [key: string]: any }, ptr: string, given: RemoteParams | undefined, mode: RenderMode): ParamSet[] {
-  const sets = given?.[ptr] ?? given?.[kind];
-  if (sets === undefined) {
-    throw new AppSetRenderError(`the ${kind} generator asks a remote API for its parameters: give them offline under the key ${JSON.stringify(ptr)} or ${JSON.stringify(kind)} (expandApplicationSet inputs.params, or --params FILE)`, '');
+  const entry = ptr.slice(0, ptr.lastIndexOf('/'));
+  const key = [ptr, entry, kind].find((k) => given !== undefined && Object.prototype.hasOwnProperty.call(given, k));
+  if (key === undefined) {
+    throw new AppSetRenderError(`the ${kind} generator asks a remote API for its parameters: give them offline under the key ${JSON.stringify(entry)} or ${JSON.stringify(kind)} (expandApplicationSet inputs.params, or --params FILE)`, '');
   }
+  const sets = given![key];
   if (!Array.isArray(sets)) {
-    throw new AppSetRenderError(`the parameters given for the ${kind} generator (key ${JSON.stringify(given?.[ptr] !== undefined ? ptr : kind)}) are not a list: give a list of parameter objects`, '');
+    throw new AppSetRenderError(`the parameters given for the ${kind} generator (key ${JSON.stringify(key)}) are not a list: give a list of parameter objects`, '');
   }
   return sets.map((s, i) => {
     if (!isObject(s)) {
