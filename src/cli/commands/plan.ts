@@ -4,6 +4,8 @@ import { analyzeSync, SyncPlan, SyncTask } from '../../engine/plan';
 import { Manifest } from '../../engine/validation/problem';
 import { EXIT_OK, InputError, UsageError } from '../runtime/errors';
 import { expandPaths, parseManifestFile } from '../runtime/manifest-files';
+import { HOOK_TYPE } from '../../engine/argo/hooks';
+import { PHASE_ORDER } from '../../engine/argo/sync-order';
 
 export interface PlanCommandOptions {
   readonly format: 'text' | 'json' | 'mermaid';
@@ -69,9 +71,9 @@ export function planToText(plan: SyncPlan, waveDelaySeconds: number): string {
   if (groups.length === 0) lines.push('nothing to sync');
   let step = 0;
   for (const g of groups) {
-    const note = g.phase === 'SyncFail' ? ' (only when the sync fails)' : '';
+    const note = g.phase === HOOK_TYPE.SYNC_FAIL ? ' (only when the sync fails)' : '';
     lines.push(`${g.phase} · wave ${g.wave}${note}`);
-    if (g.phase !== 'SyncFail') step++;
+    if (g.phase !== HOOK_TYPE.SYNC_FAIL) step++;
     const rows = g.tasks.map((t) => [t.prune ? 'prune' : 'apply', objectLabel(t), t.prune ? '' : hookLabel(t)]);
     lines.push(...table(rows, '  '));
   }
@@ -106,7 +108,7 @@ function mermaidText(s: string): string {
 /** A Mermaid flowchart of phases and waves. */
 export function planToMermaid(plan: SyncPlan): string {
   const lines = ['flowchart TD'];
-  const phases = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
+  const phases = PHASE_ORDER;
   const nodes: { id: string; phase: string }[] = [];
   let n = 0;
   for (const phase of phases) {
@@ -117,7 +119,7 @@ export function planToMermaid(plan: SyncPlan): string {
       else steps.push({ wave: t.wave, tasks: [t] });
     }
     if (steps.length === 0) continue;
-    lines.push(`  subgraph ${phase}["${phase}${phase === 'SyncFail' ? ' (only when the sync fails)' : ''}"]`);
+    lines.push(`  subgraph ${phase}["${phase}${phase === HOOK_TYPE.SYNC_FAIL ? ' (only when the sync fails)' : ''}"]`);
     for (const s of steps) {
       const id = `s${n++}`;
       const items = s.tasks.map((t) => `${t.prune ? 'prune ' : ''}${mermaidText(objectLabel(t))}`);
@@ -126,9 +128,9 @@ export function planToMermaid(plan: SyncPlan): string {
     }
     lines.push('  end');
   }
-  const running = nodes.filter((x) => x.phase !== 'SyncFail');
+  const running = nodes.filter((x) => x.phase !== HOOK_TYPE.SYNC_FAIL);
   for (let i = 1; i < running.length; i++) lines.push(`  ${running[i - 1].id} --> ${running[i].id}`);
-  const fail = nodes.filter((x) => x.phase === 'SyncFail');
+  const fail = nodes.filter((x) => x.phase === HOOK_TYPE.SYNC_FAIL);
   if (fail.length > 0 && running.length > 0) lines.push(`  ${running[0].id} -. on failure .-> ${fail[0].id}`);
   for (let i = 1; i < fail.length; i++) lines.push(`  ${fail[i - 1].id} --> ${fail[i].id}`);
   return lines.join('\n') + '\n';

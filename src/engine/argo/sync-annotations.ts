@@ -1,5 +1,5 @@
 import {
-  DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
+  DELETE_HOOK_TYPES, DELETE_POLICY, HELM_DELETE_POLICIES, HOOK_TYPE, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, SYNC_PHASES,
 } from './hooks';
 import {
   ANNOTATION_HELM_HOOK,
@@ -70,7 +70,7 @@ export function hookTypesOf(object: Manifest): string[] {
 /** `hook.Skip`: `Skip` is the sole valid hook type. */
 export function isSkipped(object: Manifest): boolean {
   const types = hookTypesOf(object);
-  return types.includes('Skip') && types.length === 1;
+  return types.includes(HOOK_TYPE.SKIP) && types.length === 1;
 }
 
 /** `hook.IsHook`: the Argo CD hook annotation is present (and not a sole Skip), or a Helm hook other than `crd-install`. */
@@ -90,7 +90,7 @@ export function deletePoliciesOf(object: Manifest): string[] {
     const mapped = HELM_DELETE_POLICIES[h];
     if (mapped !== undefined && !helm.includes(mapped)) helm.push(mapped);
   }
-  return helm.length > 0 ? helm : ['BeforeHookCreation'];
+  return helm.length > 0 ? helm : [DELETE_POLICY.BEFORE_HOOK_CREATION];
 }
 
 /**

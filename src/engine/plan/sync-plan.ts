@@ -1,6 +1,8 @@
 import {
   deletePoliciesOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, syncPhasesOf, waveOf,
 } from '../argo/sync-annotations';
+import { HOOK_TYPE } from '../argo/hooks';
+import { SYNC_OPTION } from '../argo/sync-options';
 import { DEFAULT_WAVE_DELAY_SECONDS, kindRank, PHASE_ORDER } from '../argo/sync-order';
 import { groupOf, Manifest } from '../core/manifest';
 import { str } from '../core/values';
@@ -233,7 +235,7 @@ export function analyzeSync(objects: Manifest[], options: PlanSyncOptions = {}):
   const pruneTasks: MutableTask[] = [];
   (options.live ?? []).forEach((live, index) => {
     if (live === null || typeof live !== 'object' || desired.has(identity(live)) || isHook(live)) return;
-    if (hasSyncOption(live, 'Prune=false')) return;
+    if (hasSyncOption(live, SYNC_OPTION.PRUNE_FALSE)) return;
     const t: MutableTask = { phase: 'Sync', wave: waveOf(live), object: live, prune: true, index, order: order++ };
     pruneTasks.push(t);
     all.push(t);
@@ -246,12 +248,12 @@ export function analyzeSync(objects: Manifest[], options: PlanSyncOptions = {}):
   let lastWave = 0;
   for (const t of all) if (t.phase === 'Sync' && t.wave > lastWave) lastWave = t.wave;
   for (const t of pruneTasks) {
-    if (options.pruneLast || hasSyncOption(t.object, 'PruneLast=true')) t.wave = lastWave + 1;
+    if (options.pruneLast || hasSyncOption(t.object, SYNC_OPTION.PRUNE_LAST)) t.wave = lastWave + 1;
   }
 
   sortTasks(all);
   const tasks = all.map(toTask);
-  const running = tasks.filter((t) => t.phase !== 'SyncFail');
+  const running = tasks.filter((t) => t.phase !== HOOK_TYPE.SYNC_FAIL);
   const steps: SyncStep[] = [];
   for (const t of running) {
     const last = steps[steps.length - 1];

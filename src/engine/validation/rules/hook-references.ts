@@ -1,4 +1,5 @@
 import { syncPhasesOf, waveOf } from '../../argo/sync-annotations';
+import { HOOK_TYPE } from '../../argo/hooks';
 import { kindRank, phaseRank } from '../../argo/sync-order';
 import { pointer } from '../../core/json-pointer';
 import { Manifest, warning } from '../problem';
@@ -76,7 +77,7 @@ export const hookReferencesRule: CrossObjectRule = {
     objects.forEach((hook, index) => {
       if (hook === null || typeof hook !== 'object') return;
       const phases = syncPhasesOf(hook);
-      if (!phases.includes('PreSync')) return;
+      if (!phases.includes(HOOK_TYPE.PRE_SYNC)) return;
       const wave = waveOf(hook);
       const namespace = str(hook.metadata?.namespace);
       for (const ref of podSpecReferences(hook)) {
@@ -86,10 +87,10 @@ export const hookReferencesRule: CrossObjectRule = {
         if (targetPhases.length === 0) continue;
         const first = Math.min(...targetPhases.map(phaseRank));
         // same wave: Argo CD applies kind by kind, so an earlier kind (ConfigMap before Job) is in time
-        const later = first > phaseRank('PreSync') || waveOf(target) > wave
+        const later = first > phaseRank(HOOK_TYPE.PRE_SYNC) || waveOf(target) > wave
           || (waveOf(target) === wave && kindRank(str(target.kind)) >= kindRank(str(hook.kind)));
         if (!later) continue;
-        const when = first > phaseRank('PreSync') ? `in the ${targetPhases[0]} phase` : `in PreSync wave ${waveOf(target)}, after this hook (wave ${wave})`;
+        const when = first > phaseRank(HOOK_TYPE.PRE_SYNC) ? `in the ${targetPhases[0]} phase` : `in PreSync wave ${waveOf(target)}, after this hook (wave ${wave})`;
         out.push({
           index,
           finding: warning('hook/references-later-object', ref.path,

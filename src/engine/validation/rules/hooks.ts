@@ -1,5 +1,5 @@
 import {
-  DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, skipWithOtherTypesError, SYNC_PHASES,
+  DELETE_HOOK_TYPES, DELETE_POLICY, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, skipWithOtherTypesError, SYNC_PHASES,
 } from '../../argo/hooks';
 import { annotationCsv, annotationsOf, deletePoliciesOf, hookTypesOf, isHook } from '../../argo/sync-annotations';
 import {
@@ -103,7 +103,7 @@ export const hookRule: ObjectRule = {
     const metadata = object.metadata ?? {};
     if (isHook(object) && types.length > 0 && metadata.name === undefined && typeof metadata.generateName === 'string') {
       const effective = deletePoliciesOf(object);
-      if (!effective.includes('HookSucceeded') && !effective.includes('HookFailed')) {
+      if (!effective.includes(DELETE_POLICY.HOOK_SUCCEEDED) && !effective.includes(DELETE_POLICY.HOOK_FAILED)) {
         findings.push(warning('hook/generate-name-accumulates', pointer('metadata', 'generateName'),
           `hook with generateName ${q(metadata.generateName)} gets a new name on every sync, so delete policy ${effective.join(',')} never finds the previous object and old hooks accumulate: add HookSucceeded to ${ANNOTATION_HOOK_DELETE_POLICY}`));
       }

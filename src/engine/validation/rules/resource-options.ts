@@ -1,7 +1,7 @@
 import { ObjectRule } from './rule';
 import { annotationCsv, annotationsOf } from '../../argo/sync-annotations';
 import {
-  APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_NO_OP_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS,
+  APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_NO_OP_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS, SYNC_OPTION,
 } from '../../argo/sync-options';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../core/annotation-keys';
 import { didYouMean } from '../../core/did-you-mean';
@@ -44,17 +44,20 @@ export const resourceOptionsRule: ObjectRule = {
             `sync option ${q(o)} is not one Argo CD honours on a resource (options are matched exactly and unknown ones are ignored silently): ${close ? `use ${q(close)}` : `use one of ${RESOURCE_SYNC_OPTIONS.join(', ')}`}`));
         }
       }
-      const conflicts: [string, string][] = [['Prune=false', 'Prune=confirm'], ['Delete=false', 'Delete=confirm'], ['ServerSideApply=true', 'ServerSideApply=false']];
+      const conflicts: [string, string][] = [
+        [SYNC_OPTION.PRUNE_FALSE, SYNC_OPTION.PRUNE_CONFIRM], [SYNC_OPTION.DELETE_FALSE, SYNC_OPTION.DELETE_CONFIRM],
+        [SYNC_OPTION.SERVER_SIDE_APPLY, SYNC_OPTION.SERVER_SIDE_APPLY_FALSE],
+      ];
       for (const [x, y] of conflicts) {
         if (options.includes(x) && options.includes(y)) {
           findings.push(error('sync-options/conflict', path, `sync options ${q(x)} and ${q(y)} contradict each other: keep one`));
         }
       }
-      if (options.includes('Replace=true') && options.includes('ServerSideApply=true')) {
+      if (options.includes(SYNC_OPTION.REPLACE) && options.includes(SYNC_OPTION.SERVER_SIDE_APPLY)) {
         findings.push(warning('sync-options/replace-overrides-server-side-apply', path,
           'sync option "Replace=true" takes precedence over "ServerSideApply=true", so the resource is replaced, not server-side applied: keep one'));
       }
-      if (options.includes('Replace=true') && (object.kind === 'CustomResourceDefinition' || object.kind === 'Namespace')) {
+      if (options.includes(SYNC_OPTION.REPLACE) && (object.kind === 'CustomResourceDefinition' || object.kind === 'Namespace')) {
         findings.push(warning('sync-options/replace-ignored', path,
           `sync option "Replace=true" is ignored on a ${object.kind}: Argo CD updates CRDs and Namespaces, never replaces them; remove it`));
       }
