@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { TransformFailure } from 'esbuild';
 import { InputError } from './errors';
+import { missingModuleError } from './missing-module';
 
 /**
  * Runs TypeScript in-process without a type-check pass: each `.ts` file is transpiled by esbuild
@@ -133,7 +134,12 @@ export function installModuleFallback(): void {
       if (request === 'cdk8s-argocd') return require.resolve(root);
       if (request.startsWith('cdk8s-argocd/')) return require.resolve(path.join(root, request.slice('cdk8s-argocd/'.length)));
       // Resolve as if required from the CLI package itself (explicit lookup paths of the caller are dropped).
-      return original.call(this, request, Object.assign(new M(anchor), { filename: anchor, paths: M._nodeModulePaths(root) }), isMain, undefined);
+      try {
+        return original.call(this, request, Object.assign(new M(anchor), { filename: anchor, paths: M._nodeModulePaths(root) }), isMain, undefined);
+      } catch (fallbackError) {
+        if ((fallbackError as any).code !== 'MODULE_NOT_FOUND') throw fallbackError;
+        throw missingModuleError(request, parent?.filename, root);
+      }
     }
   };
 }
