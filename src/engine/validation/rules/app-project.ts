@@ -4,7 +4,7 @@ import { pointer } from '../../core/json-pointer';
 import { isObject, str } from '../../core/values';
 import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
-import { policyError, projectDestinationError, roleNameError, isTimeZone, sourceRepoError } from '../../argo/project';
+import { policyProblem, projectDestinationError, roleNameError, isTimeZone, sourceRepoError } from '../../argo/project';
 
 const q = (v: unknown) => JSON.stringify(v);
 
@@ -69,8 +69,8 @@ function checkRoles(project: string, spec: Manifest, findings: Finding[]): void 
     policies.forEach((p, j) => {
       if (typeof p !== 'string') return;
       const ptr = pointer('spec', 'roles', i, 'policies', j);
-      const e = policyError(project, role, p);
-      if (e) findings.push(error('project/policy', ptr, `${at}.policies[${j}] ${q(p)} ${e}`));
+      const problem = policyProblem(project, role, p);
+      if (problem) findings.push((problem.severity === 'error' ? error : warning)('project/policy', ptr, `${at}.policies[${j}] ${q(p)} ${problem.message}`));
       const norm = p.split(',').map((x) => x.trim()).join(',');
       if (seenPolicies.has(norm)) findings.push(error('project/policy', ptr, `${at}.policies[${j}] ${q(p)} is listed twice: remove the duplicate`));
       seenPolicies.add(norm);

@@ -19,6 +19,10 @@ export function syncOptionFinding(option: string, ptr: string, rule = 'applicati
     return error(rule, ptr, `sync option ${q(option)} does nothing: Argo CD compares sync options as exact, case-sensitive strings; use ${q(exactCaseInsensitive)}`);
   }
   const key = option.split('=')[0].trim();
+  if (key.toLowerCase() === 'retry') {
+    // Retries are not a sync option: they are spec.syncPolicy.retry (v1alpha1 RetryStrategy).
+    return warning(rule, ptr, `sync option ${q(option)} is not a sync option, so Argo CD ignores it and never retries: use spec.syncPolicy.retry (e.g. retry: { limit: 5, backoff: { duration: "5s", factor: 2, maxDuration: "3m" } }) and remove ${q(option)}`);
+  }
   const sameKey = APPLICATION_SYNC_OPTIONS.filter((o) => o.split('=')[0].toLowerCase() === key.toLowerCase());
   if (sameKey.length > 0) {
     return error(rule, ptr, `sync option ${q(option)} is not a value Argo CD recognises: use one of ${sameKey.map(q).join(', ')}`);

@@ -1,3 +1,4 @@
+import { annotationAsLabelRule } from './annotation-as-label';
 import { appProjectRule } from './app-project';
 import { applicationRule } from './application';
 import { hookReferencesRule } from './hook-references';
@@ -23,6 +24,7 @@ export const OBJECT_RULES: readonly ObjectRule[] = [
   hookRule,
   syncWaveRule,
   resourceOptionsRule,
+  annotationAsLabelRule,
 ];
 
 /** The rules that look across objects. */

@@ -26,6 +26,7 @@ describe('application rules', () => {
     ['application/multi-source-ref', { sources: [{ ...git, name: 'n' }, { ...git, name: 'n' }], destination: dest }, /name "n" is already used/],
     ['application/sync-option', { source: git, destination: dest, syncPolicy: { syncOptions: ['CreateNamespace=True'] } }, /"CreateNamespace=True" does nothing.*use "CreateNamespace=true"/],
     ['application/sync-option', { source: git, destination: dest, syncPolicy: { syncOptions: ['PrunePropagationPolicy=later'] } }, /is not a value Argo CD recognises/],
+    ['application/sync-option', { source: git, destination: dest, syncPolicy: { syncOptions: ['Retry=true'] } }, /^sync option "Retry=true" is not a sync option, so Argo CD ignores it and never retries: use spec.syncPolicy.retry \(e.g. retry: \{ limit: 5, .*\) and remove "Retry=true"$/],
     ['application/retry-duration', { source: git, destination: dest, syncPolicy: { retry: { backoff: { duration: '1d' } } } }, /backoff.duration "1d" is not a Go duration/],
   ])('fails when %s is violated (%#)', (rule, spec, message) => {
     const found = rules(app(spec)).filter((r) => r[1] === rule);
