@@ -1,7 +1,8 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { generateNamePrefixError, hookTypeValueError, skipWithOtherTypesError } from '../engine/argo/hooks';
+import { generateNamePrefixError, HOOK_TYPE, hookTypeValueError, skipWithOtherTypesError } from '../engine/argo/hooks';
 import { ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY } from '../engine/core/annotation-keys';
+import { appValidationOf } from '../private/app-validation';
 
 /**
  * A resource hook type (`argocd.argoproj.io/hook`). Argo CD keeps adding types (PostDelete in
@@ -12,19 +13,19 @@ import { ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY } from '../engine/core/a
  */
 export class HookType {
   /** Runs before the manifests are applied; if it fails, the sync stops and fails. */
-  public static readonly PRE_SYNC = new HookType('PreSync');
+  public static readonly PRE_SYNC = new HookType(HOOK_TYPE.PRE_SYNC);
   /** Runs with the normal resources, after every PreSync hook succeeded. */
-  public static readonly SYNC = new HookType('Sync');
+  public static readonly SYNC = new HookType(HOOK_TYPE.SYNC);
   /** Runs after every Sync hook succeeded, the apply succeeded and every resource is healthy. */
-  public static readonly POST_SYNC = new HookType('PostSync');
+  public static readonly POST_SYNC = new HookType(HOOK_TYPE.POST_SYNC);
   /** Runs when the sync operation fails. */
-  public static readonly SYNC_FAIL = new HookType('SyncFail');
+  public static readonly SYNC_FAIL = new HookType(HOOK_TYPE.SYNC_FAIL);
   /** The object is not applied at all. Only effective as the sole type. */
-  public static readonly SKIP = new HookType('Skip');
+  public static readonly SKIP = new HookType(HOOK_TYPE.SKIP);
   /** Runs when the Application is deleted, before its resources are deleted. */
-  public static readonly PRE_DELETE = new HookType('PreDelete');
+  public static readonly PRE_DELETE = new HookType(HOOK_TYPE.PRE_DELETE);
   /** Runs after every resource of the deleted Application is gone (since v2.10). */
-  public static readonly POST_DELETE = new HookType('PostDelete');
+  public static readonly POST_DELETE = new HookType(HOOK_TYPE.POST_DELETE);
 
   /** A hook type this library does not list yet, written exactly as Argo CD expects it. */
   public static custom(value: string): HookType {
@@ -78,7 +79,9 @@ export interface HookOptions {
 export class Hook {
   /** The hook API of `construct` (which must be, or wrap, exactly one ApiObject). */
   public static of(construct: IConstruct): Hook {
-    return new Hook(ApiObject.of(construct));
+    const apiObject = ApiObject.of(construct);
+    appValidationOf(apiObject);
+    return new Hook(apiObject);
   }
 
   private constructor(private readonly apiObject: ApiObject) {}

@@ -1,7 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { optionValueError } from '../engine/argo/sync-options';
+import { COMPARE_OPTION, optionValueError, SYNC_OPTION } from '../engine/argo/sync-options';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../engine/core/annotation-keys';
+import { appValidationOf } from '../private/app-validation';
 
 function checkOption(kind: string, value: string): void {
   const problem = optionValueError(kind, value);
@@ -15,27 +16,27 @@ function checkOption(kind: string, value: string): void {
  */
 export class ResourceSyncOption {
   /** Never prune this resource (the Application then stays OutOfSync). */
-  public static readonly PRUNE_FALSE = new ResourceSyncOption('Prune=false');
+  public static readonly PRUNE_FALSE = new ResourceSyncOption(SYNC_OPTION.PRUNE_FALSE);
   /** Prune only after `argocd.argoproj.io/deletion-approved` is set on the Application. */
-  public static readonly PRUNE_CONFIRM = new ResourceSyncOption('Prune=confirm');
+  public static readonly PRUNE_CONFIRM = new ResourceSyncOption(SYNC_OPTION.PRUNE_CONFIRM);
   /** Keep the resource when the Application is deleted. */
-  public static readonly DELETE_FALSE = new ResourceSyncOption('Delete=false');
+  public static readonly DELETE_FALSE = new ResourceSyncOption(SYNC_OPTION.DELETE_FALSE);
   /** Delete the resource with the Application only after confirmation. */
-  public static readonly DELETE_CONFIRM = new ResourceSyncOption('Delete=confirm');
+  public static readonly DELETE_CONFIRM = new ResourceSyncOption(SYNC_OPTION.DELETE_CONFIRM);
   /** `kubectl apply --validate=false`. */
-  public static readonly VALIDATE_FALSE = new ResourceSyncOption('Validate=false');
+  public static readonly VALIDATE_FALSE = new ResourceSyncOption(SYNC_OPTION.VALIDATE_FALSE);
   /** Skip the dry run when the resource's CRD is not known yet. */
-  public static readonly SKIP_DRY_RUN_ON_MISSING_RESOURCE = new ResourceSyncOption('SkipDryRunOnMissingResource=true');
+  public static readonly SKIP_DRY_RUN_ON_MISSING_RESOURCE = new ResourceSyncOption(SYNC_OPTION.SKIP_DRY_RUN_ON_MISSING_RESOURCE);
   /** Prune in a final implicit wave. */
-  public static readonly PRUNE_LAST = new ResourceSyncOption('PruneLast=true');
+  public static readonly PRUNE_LAST = new ResourceSyncOption(SYNC_OPTION.PRUNE_LAST);
   /** `kubectl replace`/`create` instead of apply. */
-  public static readonly REPLACE = new ResourceSyncOption('Replace=true');
+  public static readonly REPLACE = new ResourceSyncOption(SYNC_OPTION.REPLACE);
   /** Delete and re-create (`--force`); usually with REPLACE. */
-  public static readonly FORCE = new ResourceSyncOption('Force=true');
+  public static readonly FORCE = new ResourceSyncOption(SYNC_OPTION.FORCE);
   /** Server-side apply for this resource. */
-  public static readonly SERVER_SIDE_APPLY = new ResourceSyncOption('ServerSideApply=true');
+  public static readonly SERVER_SIDE_APPLY = new ResourceSyncOption(SYNC_OPTION.SERVER_SIDE_APPLY);
   /** Opt this resource out of an Application-level `ServerSideApply=true`. */
-  public static readonly SERVER_SIDE_APPLY_FALSE = new ResourceSyncOption('ServerSideApply=false');
+  public static readonly SERVER_SIDE_APPLY_FALSE = new ResourceSyncOption(SYNC_OPTION.SERVER_SIDE_APPLY_FALSE);
 
   /** An option written exactly as Argo CD expects it, e.g. `Foo=bar`. */
   public static custom(value: string): ResourceSyncOption {
@@ -52,13 +53,13 @@ export class ResourceSyncOption {
  */
 export class CompareOption {
   /** Leave the resource out of the Application's sync status (not out of its health). */
-  public static readonly IGNORE_EXTRANEOUS = new CompareOption('IgnoreExtraneous');
+  public static readonly IGNORE_EXTRANEOUS = new CompareOption(COMPARE_OPTION.IGNORE_EXTRANEOUS);
   /** On an Application: turn server-side diff on. */
-  public static readonly SERVER_SIDE_DIFF = new CompareOption('ServerSideDiff=true');
+  public static readonly SERVER_SIDE_DIFF = new CompareOption(COMPARE_OPTION.SERVER_SIDE_DIFF);
   /** On an Application: turn server-side diff off. */
-  public static readonly SERVER_SIDE_DIFF_FALSE = new CompareOption('ServerSideDiff=false');
+  public static readonly SERVER_SIDE_DIFF_FALSE = new CompareOption(COMPARE_OPTION.SERVER_SIDE_DIFF_FALSE);
   /** On an Application: include mutation-webhook changes in the diff. */
-  public static readonly INCLUDE_MUTATION_WEBHOOK = new CompareOption('IncludeMutationWebhook=true');
+  public static readonly INCLUDE_MUTATION_WEBHOOK = new CompareOption(COMPARE_OPTION.INCLUDE_MUTATION_WEBHOOK);
 
   /** An option written exactly as Argo CD expects it. */
   public static custom(value: string): CompareOption {
@@ -90,7 +91,9 @@ function listOf(map: WeakMap<ApiObject, string[]>, apiObject: ApiObject, key: st
  */
 export class ResourceSyncOptions {
   public static of(construct: IConstruct): ResourceSyncOptions {
-    return new ResourceSyncOptions(ApiObject.of(construct));
+    const apiObject = ApiObject.of(construct);
+    appValidationOf(apiObject);
+    return new ResourceSyncOptions(apiObject);
   }
 
   private constructor(private readonly apiObject: ApiObject) {}
@@ -114,7 +117,9 @@ export class ResourceSyncOptions {
  */
 export class CompareOptions {
   public static of(construct: IConstruct): CompareOptions {
-    return new CompareOptions(ApiObject.of(construct));
+    const apiObject = ApiObject.of(construct);
+    appValidationOf(apiObject);
+    return new CompareOptions(apiObject);
   }
 
   private constructor(private readonly apiObject: ApiObject) {}

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { syncWaveValueError } from '../engine/argo/sync-annotations';
 import { ANNOTATION_SYNC_WAVE } from '../engine/core/annotation-keys';
+import { appValidationOf } from '../private/app-validation';
 
 /** Waves set explicitly through {@link SyncWave.set}, read by `SyncWaves.fromDependencies`. */
 const EXPLICIT_WAVES = new WeakMap<ApiObject, number>();
@@ -25,7 +26,9 @@ export function _explicitWave(apiObject: ApiObject): number | undefined {
 export class SyncWave {
   /** The sync wave API of `construct` (which must be, or wrap, exactly one ApiObject). */
   public static of(construct: IConstruct): SyncWave {
-    return new SyncWave(ApiObject.of(construct));
+    const apiObject = ApiObject.of(construct);
+    appValidationOf(apiObject);
+    return new SyncWave(apiObject);
   }
 
   private constructor(private readonly apiObject: ApiObject) {}

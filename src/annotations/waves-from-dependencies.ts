@@ -5,6 +5,7 @@ import { SYNC_PHASES } from '../engine/argo/hooks';
 import { syncPhasesOf } from '../engine/argo/sync-annotations';
 import { ANNOTATION_SYNC_WAVE } from '../engine/core/annotation-keys';
 import { atoi } from '../engine/core/go-strconv';
+import { appValidationOf } from '../private/app-validation';
 
 /** Options of {@link SyncWaves.fromDependencies}. */
 export interface SyncWavesFromDependenciesOptions {
@@ -130,6 +131,7 @@ export class SyncWaves {
    * in the same tick of the event loop keeps the first result.
    */
   public static fromDependencies(scope: IConstruct, options: SyncWavesFromDependenciesOptions = {}): void {
+    appValidationOf(scope);
     const lowest = options.lowestWave ?? 0;
     if (!Number.isSafeInteger(lowest)) {
       throw new Error(`[${scope.node.path}] 'lowestWave' must be an integer, got ${lowest}: use e.g. 0`);

@@ -1,6 +1,6 @@
 import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { engineErrors } from './engine-errors';
+import { appValidationOf } from './app-validation';
 import { Manifest } from '../engine/core/manifest';
 
 /** Metadata every Argo CD object construct takes. */
@@ -47,7 +47,8 @@ function wireFormOf(base: L1Class): L1Class {
  * The base of every Argo CD object construct (Application, AppProject, ApplicationSet, …): one L1
  * child named `Resource`, named through the chart's `generateObjectName` (so
  * `disableResourceNameHashes` and chart overrides apply), a lazily rendered `spec`, JSON patches
- * applied to the wire form, and the validation engine run on the rendered object at synth.
+ * applied to the wire form, and the App-level validation (`ArgoCdValidation`) registered, which
+ * runs the engine over everything the App renders at synth.
  */
 export abstract class ArgoCdObject extends Construct {
   /** `metadata.name`. */
@@ -71,7 +72,8 @@ export abstract class ArgoCdObject extends Construct {
     });
     this.name = this.apiObject.name;
     this.namespace = metadata.namespace;
-    this.node.addValidation({ validate: () => engineErrors(this.apiObject.toJson(), this.validationContext()) });
+    // The engine judges this object with everything else the App renders, once per synth.
+    appValidationOf(this).addContext(() => this.validationContext());
   }
 
   /** The object's `spec`, rendered at synth. */

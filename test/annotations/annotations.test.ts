@@ -71,9 +71,11 @@ describe('Hook', () => {
     const chart = Testing.chart();
     const obj = new ApiObject(chart, 'X', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     Hook.of(obj).set({ types: [HookType.custom('PreRollback')] });
-    const [json] = Testing.synth(chart);
+    const json = obj.toJson();
     expect(json.metadata.annotations).toEqual({ 'argocd.argoproj.io/hook': 'PreRollback' });
     expect(validateManifests([json]).map((p) => p.rule)).toEqual(['hook/unknown-type']);
+    // Hook.of registered the App-level validation, so the synth reports it with the construct path.
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/X\] hook type "PreRollback" is not one Argo CD knows.* \[hook\/unknown-type\]$/m);
   });
 
   test('fails when Skip is combined with another type', () => {
