@@ -451,7 +451,11 @@ class Emitter {
 
 /** sigs.k8s.io/yaml Marshal of plain JSON data (or Go values), with the trailing newline. */
 export function marshalYaml(v: GoValue): string {
-  marshal(v);
+  try {
+    marshal(v);
+  } catch (e) {
+    throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
+  }
   const e = new Emitter();
   e.node(toNode(v), { mapping: false });
   e.writeIndent();

@@ -29,7 +29,8 @@ function mustCompile(expr: string): RE2JS {
   try {
     return compile(expr);
   } catch (e) {
-    throw new GoError(`regexp: Compile(${quote(expr)}): ${(e as Error).message}`);
+    const shown = /^[^`\x00-\x08\x0a-\x1f\x7f\ufeff]*$/.test(expr) ? `\`${expr}\`` : quote(expr);
+    throw new GoError(`regexp: Compile(${shown}): ${(e as Error).message}`);
   }
 }
 
