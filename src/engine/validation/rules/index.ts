@@ -5,6 +5,7 @@ import { hookReferencesRule } from './hook-references';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
+import { notificationsRule } from './notifications';
 import { pluginRule } from './plugin';
 import { projectGlobRule } from './project-glob';
 import { applicationWaveHealthRule, projectPermissionsRule } from './project-permissions';
@@ -34,6 +35,7 @@ export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
   applicationWaveHealthRule,
   pluginRule,
   hookReferencesRule,
+  notificationsRule,
 ];
 
 export * from './rule';
