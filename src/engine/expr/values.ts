@@ -39,8 +39,10 @@ export class GoFunc {
   ) {}
 }
 
-/** A runtime failure raised by Go code (a panic or an error return), carried up to the node that ran it. */
-export class GoPanic extends Error {}
+import { GoPanic } from '../core/go-panic';
+
+export { GoPanic };
+
 
 /** Wraps an integer into Go's 64-bit two's complement range (`int` arithmetic overflows silently). */
 export function wrapInt(v: bigint): bigint {

@@ -14,6 +14,10 @@
  */
 
 /** A Go string: a view on UTF-8 bytes. Slicing with `subarray` shares the bytes, as Go does. */
+import { GoPanic } from '../go-panic';
+
+export { GoPanic };
+
 export type GoString = Uint8Array;
 
 /** utf8.RuneError, what Go decodes an invalid byte to. */
@@ -39,13 +43,6 @@ export function goRunes(s: string): number[] {
   return out;
 }
 
-/** The panic Go raises on an out-of-range slice expression; gobwas reaches it on some inputs. */
-export class GoPanic extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoPanic';
-  }
-}
 
 /** Go's `s[lo:hi]` on a string, with its bounds checks and panic messages. */
 export function slice(s: GoString, lo: number, hi: number = s.length): GoString {
