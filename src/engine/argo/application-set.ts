@@ -20,7 +20,7 @@ export const COMBINING_GENERATOR_KINDS: readonly string[] = ['matrix', 'merge'];
 export const GENERATORS_WITH_VALUES: readonly string[] = ['clusters', 'git', 'scmProvider', 'clusterDecisionResource', 'pullRequest', 'plugin'];
 
 /** The pull-request generator's providers (PullRequestGenerator). */
-export const PULL_REQUEST_PROVIDERS: readonly string[] = ['github', 'gitlab', 'gitea', 'bitbucketServer', 'bitbucket', 'azuredevops', 'awsCodeCommit'];
+export const PULL_REQUEST_PROVIDERS: readonly string[] = ['github', 'gitlab', 'gitea', 'bitbucketServer', 'bitbucket', 'azuredevops'];
 
 /** The SCM provider generator's providers (SCMProviderGenerator). */
 export const SCM_PROVIDERS: readonly string[] = ['github', 'gitlab', 'gitea', 'bitbucketServer', 'bitbucket', 'azureDevOps', 'awsCodeCommit'];

@@ -59,6 +59,10 @@ describe('upstream Argo CD v3.5.1 data through the validator', () => {
     expect(problemsOf('docs/operator-manual/applicationset.yaml')).toEqual([
       // The list generator's template uses `revision`; the field is `targetRevision`.
       `error schema/unknown-field ${f} /spec/generators/0/list/template/spec/source/revision`,
+      // goTemplate is true, so the fasttemplate placeholder `{{cluster}}` is a call of an undefined function.
+      `error applicationset/template-syntax ${f} /spec/generators/0/list/template/spec/source/path`,
+      // A git generator with both directories and files uses the directories only (git.go's switch).
+      `warning applicationset/ignored-generator ${f} /spec/generators/2/git/files`,
       // `template:` left empty in the docs: null, which the API server drops.
       `warning schema/null-value ${f} /spec/generators/2/git/template`,
       // `values` belongs to the scmProvider generator, not to its github block (one level too deep).
@@ -72,6 +76,8 @@ describe('upstream Argo CD v3.5.1 data through the validator', () => {
       `warning schema/null-value ${f} /spec/generators/3/scmProvider/awsCodeCommit`,
       // Upstream doc bug: clusterDecisionResource's fields are indented one level too shallow, so the
       // generator key is null and its fields land on the generator entry itself.
+      // So the entry sets no generator at all: the controller reports "unrecognized generators".
+      `error applicationset/ignored-generator ${f} /spec/generators/4`,
       `warning schema/null-value ${f} /spec/generators/4/clusterDecisionResource`,
       `error schema/unknown-field ${f} /spec/generators/4/configMapRef`,
       `error schema/unknown-field ${f} /spec/generators/4/name`,
@@ -86,14 +92,28 @@ describe('upstream Argo CD v3.5.1 data through the validator', () => {
       `error schema/unknown-field ${f} /spec/generators/5/pullRequest/awsCodeCommit`,
       // `generators:` of the matrix example left empty.
       `warning schema/null-value ${f} /spec/generators/6/matrix/generators`,
+      // ... so the matrix has no child, and a matrix needs exactly two.
+      `error applicationset/matrix-children ${f} /spec/generators/6/matrix/generators`,
+      // The docs' own comment says it: with goTemplate a nested merge key (`values.selector`) never matches.
+      `error applicationset/merge-keys ${f} /spec/generators/7/merge/mergeKeys/1`,
+      // The plugin generator key is null (mis-indented fields below): no generator in the entry.
+      `error applicationset/ignored-generator ${f} /spec/generators/8`,
       // Upstream doc bug: the plugin generator's fields are indented one level too shallow.
       `warning schema/null-value ${f} /spec/generators/8/plugin`,
       `error schema/unknown-field ${f} /spec/generators/8/configMapRef`,
       `error schema/unknown-field ${f} /spec/generators/8/input`,
+      // `{{cluster}}` again, in the main template, under goTemplate: true.
+      `error applicationset/template-syntax ${f} /spec/template/spec/source/path`,
       // `useCredentials` does not exist; Helm's field is `passCredentials`.
       `error schema/unknown-field ${f} /spec/template/spec/source/helm/useCredentials`,
       // `parameters` belongs under `helm` or `plugin`, not directly on the source.
       `error schema/unknown-field ${f} /spec/template/spec/source/parameters`,
+      // The templates under the misplaced `parameters` would fail too: `{{head_sha}}` is not a Go
+      // parameter reference, and a lone `{{end}}` does not parse.
+      `error applicationset/template-syntax ${f} /spec/template/spec/source/parameters/0/value`,
+      `error applicationset/template-syntax ${f} /spec/template/spec/source/parameters/2/value`,
+      // The template destination sets both name and server, which Argo CD rejects for every Application.
+      `error application/destination ${f} /spec/template/spec/destination`,
     ]);
   });
 

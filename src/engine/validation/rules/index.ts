@@ -1,6 +1,7 @@
 import { annotationAsLabelRule } from './annotation-as-label';
 import { appProjectRule } from './app-project';
 import { applicationRule } from './application';
+import { applicationSetRule } from './application-set';
 import { hookReferencesRule } from './hook-references';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
@@ -20,6 +21,7 @@ import { syncWaveRule } from './sync-wave';
 export const OBJECT_RULES: readonly ObjectRule[] = [
   metadataRule,
   applicationRule,
+  applicationSetRule,
   appProjectRule,
   projectGlobRule,
   hookRule,
