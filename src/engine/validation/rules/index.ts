@@ -2,6 +2,7 @@ import { annotationAsLabelRule } from './annotation-as-label';
 import { appProjectRule } from './app-project';
 import { applicationRule } from './application';
 import { applicationSetRule } from './application-set';
+import { changeHooksRule } from './change-hooks';
 import { hookReferencesRule } from './hook-references';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
@@ -38,6 +39,7 @@ export const CROSS_OBJECT_RULES: readonly CrossObjectRule[] = [
   pluginRule,
   hookReferencesRule,
   notificationsRule,
+  changeHooksRule,
 ];
 
 export * from './rule';
