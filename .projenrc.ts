@@ -44,6 +44,9 @@ const project = new typescript.TypeScriptProject({
     '@types/node@^20',
     'cdk8s-cli@2.207.60',
     'fast-check@4.10.2',
+    // API.md is generated from the doc comments (the `docgen` task); pinned so that it is reproducible.
+    'typedoc@0.28.20',
+    'typedoc-plugin-markdown@4.14.1',
   ],
 
   tsconfig: {
@@ -76,6 +79,8 @@ const project = new typescript.TypeScriptProject({
   },
 
   eslintOptions: {
+    // `npm test` reports, it does not rewrite files: `npm run lint:fix` fixes.
+    commandOptions: { fix: false },
     dirs: ['src'],
     devdirs: ['test', 'apps', 'bench'],
     ignorePatterns: ['imports/**', 'lib/**', 'dist/**', '*.js', '*.d.ts', 'node_modules/**'],
@@ -110,6 +115,16 @@ project.eslint?.addRules({
     ],
   }],
 });
+// cdk8s-plus-30 is for apps (and this repository's tests and reference apps): nothing in src/ imports it.
+// Optional, so that a project on another cdk8s-plus (`cdk8s init` installs a newer one) gets no peer warning.
+project.package.addField('peerDependenciesMeta', { 'cdk8s-plus-30': { optional: true } });
+project.addTask('lint:fix', {
+  description: 'Run eslint and fix what it can (the eslint task that `npm test` runs only reports)',
+  steps: [{ spawn: 'eslint', args: ['--fix'] }],
+});
+// `npm pack` / `npm publish` package what the sources compile to now, not whatever lib/ holds.
+project.package.setScript('prepack', 'projen compile && projen post-compile');
+
 // apps/ is type-checked (and linted) as its own project, against src/ through the `paths` mapping.
 new JsonFile(project, 'apps/tsconfig.json', {
   obj: {
@@ -163,6 +178,17 @@ project.addTask('test:differential', {
   receiveArgs: true,
 });
 
+// --- API reference: API.md at the repository root, from the doc comments of the public API ---------
+project.addTask('docgen', {
+  description: 'Generate API.md from the doc comments of the public API (src/index.ts)',
+  exec: 'ts-node --transpile-only projenrc/docgen.ts',
+});
+// `npm test` fails when API.md is not what the doc comments generate now (nothing is written).
+project.testTask.spawn(project.addTask('docgen:check', {
+  description: 'Fail when API.md is stale (run `npm run docgen`)',
+  exec: 'ts-node --transpile-only projenrc/docgen.ts --check',
+}));
+
 // --- Reference apps, benchmarks -------------------------------------------------------------------
 project.addTask('synth', {
   description: 'Render the reference apps in apps/ into dist/ (validated)',
@@ -184,7 +210,8 @@ project.addTask('bench', {
 project.gitignore.removePatterns('/dist/');
 project.gitignore.exclude('/artifacts/', '/.bench/', '/coverage/', '/test-reports/');
 project.npmignore?.exclude('/apps/', '/bench/', '/dist/', '/imports/crds/', '/imports/*.ts', '/imports/validators/', '/cdk8s.yaml', '/projenrc/', '/scripts/', '/.ci/', '/.notes/', '/artifacts/', '/coverage/', '/test-reports/');
-project.npmignore?.include('/lib/', '/bin/', '/Dockerfile');
+project.npmignore?.include('/lib/', '/bin/');
+project.npmignore?.exclude('/Dockerfile', '/API.md');
 project.addFields({ files: undefined });
 
 project.synth();
