@@ -15,6 +15,8 @@ const COMMANDS: { [name: string]: () => Command } = {
   plan: () => require('./commands/plan').planCommand(),
   generate: () => require('./commands/generate').generateCommand(),
   plugin: () => require('./commands/plugin').pluginCommand(),
+  init: () => require('./commands/init').initCommand(),
+  notifications: () => require('./commands/notifications').notificationsCommand(),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
