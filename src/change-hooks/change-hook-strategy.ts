@@ -103,7 +103,7 @@ export interface ChildApplicationProps {
    * Sync policy of the child. The child syncs automatically only when the target is out of
    * sync, which is what makes its PostSync hook mean "the target changed"; selfHeal would also
    * count drift corrections as changes.
-   * @default - automated with prune, no selfHeal
+   * @default - automated with prune, no selfHeal, retry limit 3
    */
   readonly syncPolicy?: SyncPolicy;
   /**

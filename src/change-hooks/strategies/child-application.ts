@@ -47,7 +47,7 @@ export function generateChildApplication(ctx: ChangeHookContext, props: ChildApp
       },
     }),
     destination,
-    syncPolicy: props.syncPolicy ?? { automated: { prune: true } },
+    syncPolicy: props.syncPolicy ?? { automated: { prune: true }, retry: { limit: 3 } },
     cascadeDelete: CascadeDelete.FOREGROUND,
   });
   if (props.gate) {
