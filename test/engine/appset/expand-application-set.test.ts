@@ -9,14 +9,17 @@ import * as path from 'path';
 import { AppSetExpansionError, expandApplicationSet, generateParamSets } from '../../../src/engine/appset';
 
 const secret = (name: string, server: string, labels: { [k: string]: string } = {}, extra: object = {}) => ({
-  apiVersion: 'v1', kind: 'Secret',
+  apiVersion: 'v1',
+  kind: 'Secret',
   metadata: { name: `${name}-secret`, namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': 'cluster', ...labels } },
   data: { name: Buffer.from(name).toString('base64'), server: Buffer.from(server).toString('base64') },
   ...extra,
 });
 
 const appSet = (spec: object, goTemplate = true) => ({
-  apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'guestbook', namespace: 'argocd' },
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'ApplicationSet',
+  metadata: { name: 'guestbook', namespace: 'argocd' },
   spec: { goTemplate, goTemplateOptions: goTemplate ? ['missingkey=error'] : undefined, ...spec },
 });
 
@@ -49,7 +52,8 @@ describe('list generator (Generators-List.md)', () => {
     const apps = expandApplicationSet(appSet({ generators: [{ list: { elements } }], template }));
     expect(apps).toEqual([
       {
-        apiVersion: 'argoproj.io/v1alpha1', kind: 'Application',
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
         metadata: { name: 'engineering-dev-guestbook', namespace: 'argocd', finalizers: ['resources-finalizer.argocd.argoproj.io'] },
         spec: {
           project: 'my-project',
@@ -115,7 +119,10 @@ describe('clusters generator (Generators-Cluster.md)', () => {
       generators: [{ clusters: { selector: { matchLabels: { environment: 'staging' } }, values: { revision: 'rev-{{.name}}' } } }], template,
     }), { clusters });
     expect(g.params).toEqual([{
-      name: 'staging', nameNormalized: 'staging', server: 'https://1.2.3.4', project: '',
+      name: 'staging',
+      nameNormalized: 'staging',
+      server: 'https://1.2.3.4',
+      project: '',
       metadata: { labels: { 'argocd.argoproj.io/secret-type': 'cluster', 'environment': 'staging' } },
       values: { revision: 'rev-staging' },
     }]);
@@ -125,7 +132,10 @@ describe('clusters generator (Generators-Cluster.md)', () => {
     const inCluster = { ...secret('local', 'x'), data: undefined, stringData: { name: 'local', server: 'https://kubernetes.default.svc' } };
     const [g] = generateParamSets(appSet({ generators: [{ clusters: {} }], template }, false), { clusters: [inCluster] });
     expect(g.params).toEqual([{
-      'name': 'local', 'nameNormalized': 'local', 'server': 'https://kubernetes.default.svc', 'project': '',
+      'name': 'local',
+      'nameNormalized': 'local',
+      'server': 'https://kubernetes.default.svc',
+      'project': '',
       'metadata.labels.argocd.argoproj.io/secret-type': 'cluster',
     }]);
   });
@@ -163,8 +173,11 @@ describe('git generator (Generators-Git.md)', () => {
       generators: [{ git: { repoURL: 'r', directories: [{ path: 'apps/guestbook' }], pathParamPrefix: 'myRepo' } }], template: {},
     }, false), { repoDir: dir });
     expect(g.params).toEqual([{
-      'myRepo.path': 'apps/guestbook', 'myRepo.path.basename': 'guestbook', 'myRepo.path.basenameNormalized': 'guestbook',
-      'myRepo.path[0]': 'apps', 'myRepo.path[1]': 'guestbook',
+      'myRepo.path': 'apps/guestbook',
+      'myRepo.path.basename': 'guestbook',
+      'myRepo.path.basenameNormalized': 'guestbook',
+      'myRepo.path[0]': 'apps',
+      'myRepo.path[1]': 'guestbook',
     }]);
   });
 
@@ -202,10 +215,15 @@ describe('matrix and merge generators (Generators-Matrix.md, Generators-Merge.md
 
   test('the second child of a matrix sees the parameters of the first', () => {
     const [g] = generateParamSets(appSet({
-      generators: [{ matrix: { generators: [
-        { list: { elements: [{ env: 'dev' }, { env: 'prod' }] } },
-        { list: { elements: [{ name: '{{.env}}-app' }] } },
-      ] } }], template: {},
+      generators: [{
+        matrix: {
+          generators: [
+            { list: { elements: [{ env: 'dev' }, { env: 'prod' }] } },
+            { list: { elements: [{ name: '{{.env}}-app' }] } },
+          ],
+        },
+      }],
+      template: {},
     }));
     expect(g.params).toEqual([{ env: 'dev', name: 'dev-app' }, { env: 'prod', name: 'prod-app' }]);
   });
@@ -213,16 +231,22 @@ describe('matrix and merge generators (Generators-Matrix.md, Generators-Merge.md
   test('values of the second child are pre-resolved with missingkey=error, its own keys kept for later', () => {
     const [g] = generateParamSets(appSet({
       goTemplateOptions: [],
-      generators: [{ matrix: { generators: [
-        { list: { elements: [{ env: 'dev' }] } },
-        { clusters: { values: { a: '{{.env}}', b: '{{.name}}' } } },
-      ] } }], template: {},
+      generators: [{
+        matrix: {
+          generators: [
+            { list: { elements: [{ env: 'dev' }] } },
+            { clusters: { values: { a: '{{.env}}', b: '{{.name}}' } } },
+          ],
+        },
+      }],
+      template: {},
     }), { clusters: [] });
     expect(g.params[0].values).toEqual({ a: 'dev', b: 'in-cluster' });
   });
 
   test('fails when a matrix has three children', () => {
-    expect(() => generateParamSets(appSet({ generators: [{ matrix: { generators: [{ list: { elements: [] } }, { list: { elements: [] } }, { list: { elements: [] } }] } }], template: {} })))
+    const empty = { list: { elements: [] } };
+    expect(() => generateParamSets(appSet({ generators: [{ matrix: { generators: [empty, empty, empty] } }], template: {} })))
       .toThrow('ApplicationSet "guestbook": spec.generators[0].matrix.generators: found more than two generators, Matrix support only two');
   });
 
@@ -234,11 +258,17 @@ describe('matrix and merge generators (Generators-Matrix.md, Generators-Merge.md
   test('merge (the documented example): base clusters, overrides by server', () => {
     const all = [secret('kafka-cluster', 'https://1.1.1.1', { 'use-kafka': 'false' }), secret('plain', 'https://2.4.6.8')];
     const [g] = generateParamSets(appSet({
-      generators: [{ merge: { mergeKeys: ['server'], generators: [
-        { clusters: { values: { kafka: 'true', redis: 'false' } } },
-        { clusters: { selector: { matchLabels: { 'use-kafka': 'false' } }, values: { kafka: 'false' } } },
-        { list: { elements: [{ 'server': 'https://2.4.6.8', 'values.redis': 'true' }] } },
-      ] } }], template: {},
+      generators: [{
+        merge: {
+          mergeKeys: ['server'],
+          generators: [
+            { clusters: { values: { kafka: 'true', redis: 'false' } } },
+            { clusters: { selector: { matchLabels: { 'use-kafka': 'false' } }, values: { kafka: 'false' } } },
+            { list: { elements: [{ 'server': 'https://2.4.6.8', 'values.redis': 'true' }] } },
+          ],
+        },
+      }],
+      template: {},
     }, false), { clusters: all });
     expect(g.params.map((p) => [p.name, p['values.kafka'], p['values.redis']])).toEqual([
       ['kafka-cluster', 'false', 'false'],

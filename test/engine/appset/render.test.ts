@@ -36,9 +36,12 @@ describe('Render.Replace with goTemplate: false (fasttemplate)', () => {
 
 describe('Render.Replace with goTemplate: true', () => {
   const data = {
-    one: 'two', three: 'four', quote: '"',
+    one: 'two',
+    three: 'four',
+    quote: '"',
     image: { name: 'busybox', version: 'latest' },
-    hpa: { enabled: true, maxReplicas: 5 }, replicas: 3,
+    hpa: { enabled: true, maxReplicas: 5 },
+    replicas: 3,
     volumes: [{ name: 'volume-one' }, { name: 'volume-two' }],
     admin: { 'admin-ca': 'value admin ca', 'admin-jks': 'value admin jks' },
   };

@@ -74,10 +74,7 @@ export function pathspecMatch(pattern: string, file: string): boolean {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '*') re += '[\\s\\S]*';
-    else if (c === '?') re += '[\\s\\S]';
-    else if (c === '\\' && i + 1 < pattern.length) re += escapeRe(pattern[++i]);
-    else if (c === '[') {
+    if (c === '*') {re += '[\\s\\S]*';} else if (c === '?') {re += '[\\s\\S]';} else if (c === '\\' && i + 1 < pattern.length) {re += escapeRe(pattern[++i]);} else if (c === '[') {
       const end = pattern.indexOf(']', i + 2);
       if (end < 0) {
         re += '\\[';
