@@ -177,3 +177,22 @@ describe('function maps and the API', () => {
     expect(toYaml({ b: [1, 'yes', { c: 'x\ny' }], a: '', a10: 1, a9: 2, n: null })).toEqual('a: ""\na9: 2\na10: 1\nb:\n- 1\n- "yes"\n- c: |-\n    x\n    y\n"n": null');
   });
 });
+
+describe('merge and mergeOverwrite (dario.cat/mergo v1.0.1, as Sprig v3.3.0 uses it)', () => {
+  const render = (t: string) => renderGoTemplate(t, {}, { funcs: applicationSetFuncMap() });
+
+  it.each<[string, string]>([
+    ['{{ merge (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "y" 2)) }}', 'map[a:1 b:3 n:map[x:1 y:2]]'],
+    ['{{ mergeOverwrite (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "y" 2)) }}', 'map[a:2 b:3 n:map[x:1 y:2]]'],
+    ['{{ merge (dict "a" "") (dict "a" "x") }}', 'map[a:x]'],
+    ['{{ merge (dict "a" 1) (dict "a" nil "b" nil) }}', 'map[a:1]'],
+    ['{{ mergeOverwrite (dict "a" 1) (dict "a" nil) }}', 'map[a:<nil>]'],
+    ['{{ mergeOverwrite (dict "a" 1) (dict "a" "") }}', 'map[a:]'],
+    ['{{ merge (dict "a" (list 1)) (dict "a" (list 2)) }}', 'map[a:[1]]'],
+    ['{{ mergeOverwrite (dict "a" (list 1)) (dict "a" (list 2)) }}', 'map[a:[2]]'],
+    ['{{ mergeOverwrite (dict "z" true) (dict "z" (dict "k" 1)) }}', 'map[z:map[k:1]]'],
+    ['{{ merge (dict "z" true) (dict "z" (dict "k" 1)) }}', 'map[z:true]'],
+  ])('%s', (t, expected) => {
+    expect(render(t)).toEqual(expected);
+  });
+});
