@@ -39,9 +39,9 @@ export function projectFiles(name: string, pkg: any): { [file: string]: string }
       version: '0.1.0',
       private: true,
       scripts: {
-        'synth': 'cdk8s-argocd synth',
-        'test': 'jest',
-        'typecheck': 'tsc --noEmit',
+        synth: 'cdk8s-argocd synth',
+        test: 'jest',
+        typecheck: 'tsc --noEmit',
       },
       ...versions,
       jest: {
