@@ -190,10 +190,10 @@ export class Expr {
     if (conditions.length === 1) return conditions[0];
     const p = PRECEDENCE[op];
     // Left-associative: the first operand may bind as loosely as the operator, the others tighter.
-    return new Expr(conditions.map((c, i) => c.operand(i === 0 ? p : p + 1)).join(` ${op} `), p);
+    return new Expr(conditions.map((c, i) => (c.coalesce ? `(${c.source})` : c.operand(i === 0 ? p : p + 1))).join(` ${op} `), p);
   }
 
-  private constructor(private readonly source: string, private readonly precedence: number) {}
+  private constructor(private readonly source: string, private readonly precedence: number, private readonly coalesce = false) {}
 
   /** `this == other`. */
   public eq(other: Expr): Expr {
@@ -309,7 +309,10 @@ export class Expr {
 
   private binary(op: string, right: Expr): Expr {
     const p = PRECEDENCE[op];
-    return new Expr(`${this.operand(p)} ${op} ${right.operand(p + 1)}`, p);
+    // expr v1.17 refuses `??` mixed with another binary operator unparenthesized ("Operator (x) and
+    // coalesce expressions (??) cannot be mixed"): an operand that is a `??` is wrapped.
+    const wrap = (e: Expr, min: number) => (op !== '??' && e.coalesce ? `(${e.source})` : e.operand(min));
+    return new Expr(`${wrap(this, p)} ${op} ${wrap(right, p + 1)}`, p, op === '??');
   }
 
   /** This expression as an operand that must bind at least as tightly as `min`. */

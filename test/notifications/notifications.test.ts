@@ -98,7 +98,7 @@ describe('Expr', () => {
     expect(either.evaluate({ app })).toBe(true);
     const changed = Expr.any(Expr.path('app.status.operationState.syncResult?.resources').orElse(Expr.list([])),
       Expr.and(Expr.element('kind').eq(Expr.string('Deployment')), Expr.element('message').orElse(Expr.string('')).contains(Expr.string('/web configured'))));
-    expect(changed.render()).toBe("any(app.status.operationState.syncResult?.resources ?? [], {.kind == 'Deployment' and .message ?? '' contains '/web configured'})");
+    expect(changed.render()).toBe("any(app.status.operationState.syncResult?.resources ?? [], {.kind == 'Deployment' and (.message ?? '') contains '/web configured'})");
     expect(changed.evaluate({ app })).toBe(true);
     expect(Expr.raw('1 + 2').times(Expr.number(3)).evaluate({ app })).toBe(9);
   });
