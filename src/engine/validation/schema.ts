@@ -101,8 +101,11 @@ function allowedFields(module: string, instancePath: string): string[] {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing (undefined)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
+  // Values JSON cannot write (functions, symbols, bigints) reach here from JavaScript callers.
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return `a ${typeof value}`;
   const text = JSON.stringify(value);
   return `${text.length > 80 ? text.slice(0, 77) + '...' : text} (${typeof value})`;
 }

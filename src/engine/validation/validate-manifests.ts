@@ -1,4 +1,4 @@
-import { Finding, identityOf, Manifest, Problem, Severity } from './problem';
+import { error, Finding, identityOf, Manifest, Problem, Severity } from './problem';
 import { CROSS_OBJECT_RULES, manifestShapeRule, OBJECT_RULES, RuleContext } from './rules';
 import { crdOf, schemaFindings } from './schema';
 
@@ -37,7 +37,7 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   if (!Array.isArray(objects)) {
     throw new TypeError(`validateManifests expects an array of objects (e.g. chart.toJson()), got ${objects === null ? 'null' : typeof objects}: wrap a single object in [ ]`);
   }
-  const manifests = objects as Manifest[];
+  const manifests = objects.map(plainJson) as Manifest[];
   const context: RuleContext = {
     objects: manifests,
     extraProjects: options.projects ?? [],
@@ -62,18 +62,66 @@ export function validateManifests(objects: readonly unknown[], options: Validati
     shapeFindings.forEach((f) => add(index, f));
     // An object that is not even a typed manifest gets no further checks.
     if (shapeFindings.length > 0) return;
-    for (const f of schemaFindings(object)) {
-      if (f.severity === Severity.ERROR) schemaErrorPaths[index].add(f.path);
-      add(index, f);
-    }
+    guarded('schema', () => {
+      for (const f of schemaFindings(object)) {
+        if (f.severity === Severity.ERROR) schemaErrorPaths[index].add(f.path);
+        add(index, f);
+      }
+    }, (f) => add(index, f));
     for (const rule of OBJECT_RULES) {
-      if (rule.appliesTo(object, context)) rule.check(object, context).forEach((f) => add(index, f));
+      guarded(rule.id, () => {
+        if (rule.appliesTo(object, context)) rule.check(object, context).forEach((f) => add(index, f));
+      }, (f) => add(index, f));
     }
   });
   for (const rule of CROSS_OBJECT_RULES) {
-    for (const { index, finding } of rule.check(context)) add(index, finding);
+    // A cross-object rule that fails is reported on the first object: there is no better place.
+    guarded(rule.id, () => {
+      for (const { index, finding } of rule.check(context)) add(index, finding);
+    }, (f) => (manifests.length > 0 ? add(0, f) : undefined));
   }
   return byIndex.flat();
+}
+
+/**
+ * Runs one rule; an exception (a rule that met a shape it did not expect) becomes an
+ * `internal/rule-failed` error instead of crashing the whole validation: every other rule still
+ * reports, and the verdict stays "invalid" rather than "crashed".
+ */
+function guarded(rule: string, run: () => void, report: (f: Finding) => void): void {
+  try {
+    run();
+  } catch (e) {
+    const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    report(error('internal/rule-failed', '',
+      `the ${rule} rules could not check this object (${reason}): this is a bug in cdk8s-argocd, please report it with the object; fix any other problem reported for it first`));
+  }
+}
+
+/**
+ * The value as JSON would carry it: objects without the plain Object prototype (null-prototype
+ * maps, class instances from JavaScript callers) are copied into plain objects, so rules can
+ * print and read them like parsed YAML. Plain values and already-plain subtrees are returned as
+ * they are (no copy).
+ */
+function plainJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const p = plainJson(v);
+      if (p !== v) (out ??= [...value])[i] = p;
+    });
+    return out ?? value;
+  }
+  const plainProto = Object.getPrototypeOf(value) === Object.prototype;
+  let out: { [key: string]: unknown } | undefined = plainProto ? undefined : {};
+  for (const [k, v] of Object.entries(value)) {
+    const p = plainJson(v);
+    if (p !== v && out === undefined) out = { ...value };
+    if (out !== undefined) out[k] = p;
+  }
+  return out ?? value;
 }
 
 /** Whether any problem is an error (or, with `strict`, any problem at all). */
