@@ -10,6 +10,7 @@ import { syncWaveValueError } from '../engine/argo/sync-annotations';
 import { ANNOTATION_SYNC_WAVE, RESOURCES_FINALIZER, RESOURCES_FINALIZER_BACKGROUND } from '../engine/core/annotation-keys';
 import { Manifest } from '../engine/core/manifest';
 import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
+import { NotificationSubscriptions } from '../notifications/subscription';
 import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
 import { AppProject, IAppProject } from '../project/app-project';
@@ -128,6 +129,14 @@ export class Application extends ArgoCdObject implements IApplication {
   private multiSource: boolean;
   private readonly ignoreDifferences: IgnoreDifference[] = [];
   private readonly info: ApplicationInfo[] = [];
+
+  /**
+   * Notification subscriptions (`notifications.argoproj.io/subscribe.<trigger>.<service>` annotations):
+   * `application.notifications.subscribe(trigger, service, ['#channel'])`.
+   */
+  public get notifications(): NotificationSubscriptions {
+    return NotificationSubscriptions.of(this.apiObject);
+  }
 
   constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id, l1.Application, {

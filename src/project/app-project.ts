@@ -6,6 +6,7 @@ import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
 import { projectDestinationError, roleNameError, sourceRepoError } from '../engine/argo/project';
 import { RESOURCES_FINALIZER } from '../engine/core/annotation-keys';
 import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
+import { NotificationSubscriptions } from '../notifications/subscription';
 import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
 
@@ -213,6 +214,14 @@ export class AppProject extends ArgoCdObject implements IAppProject {
   private readonly signatureKeys: string[] = [];
   private readonly sourceNamespaces: string[] = [];
   private readonly destinationServiceAccounts: DestinationServiceAccount[] = [];
+
+  /**
+   * Notification subscriptions (`notifications.argoproj.io/subscribe.<trigger>.<service>` annotations) of every Application of the project:
+   * `appProject.notifications.subscribe(trigger, service, ['#channel'])`.
+   */
+  public get notifications(): NotificationSubscriptions {
+    return NotificationSubscriptions.of(this.apiObject);
+  }
 
   constructor(scope: Construct, id: string, props: AppProjectProps = {}) {
     super(scope, id, l1.AppProject, {
