@@ -106,3 +106,24 @@ describe('Expr', () => {
     expect(() => Expr.path('app.status[0]')).toThrow(/is not a member path/);
   });
 });
+
+describe('Application.notifications', () => {
+  test('subscribe sets the short-form annotation, validated against the ConfigMap at synth', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Application, Destination, ApplicationSource } = require('../../src');
+    const chart = Testing.chart();
+    const slack = NotificationService.slack({ token: NotificationSecret.fromKey('slack-token') });
+    const config = new NotificationsConfig(chart, 'n', { services: [slack], triggers: [NotificationCatalog.ON_SYNC_FAILED] });
+    const app = new Application(chart, 'guestbook', {
+      name: 'guestbook',
+      source: ApplicationSource.git({ repoURL: 'https://github.com/argoproj/argocd-example-apps.git', path: 'guestbook', targetRevision: 'HEAD' }),
+      destination: Destination.inCluster('guestbook'),
+    });
+    app.notifications.subscribe(NotificationCatalog.ON_SYNC_FAILED, slack, ['alerts']);
+    expect(config.secretKeys).toEqual(['slack-token']);
+    const rendered = Testing.synth(chart).find((o) => o.kind === 'Application');
+    expect(rendered.metadata.annotations).toEqual({ 'notifications.argoproj.io/subscribe.on-sync-failed.slack': 'alerts' });
+    app.notifications.subscribeByName('on-deployed', 'slack', ['x']);
+    expect(() => Testing.synth(chart)).toThrow(/names trigger "on-deployed", which argocd-notifications-cm does not define/);
+  });
+});
