@@ -83,7 +83,9 @@ describe('validateManifests on any input', () => {
 
   test('an undefined sync option is a schema problem, not a crash in the describer', () => {
     const problems = validateManifests([{
-      apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a', namespace: 'argocd' },
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'a', namespace: 'argocd' },
       spec: { project: 'default', destination: { server: 'https://kubernetes.default.svc' }, source: { repoURL: 'https://x/r.git', path: '.' }, syncPolicy: { syncOptions: [undefined, 5] } },
     }]);
     expect(problems).toEqual(expect.arrayContaining([
