@@ -15,6 +15,7 @@ const COMMANDS: { [name: string]: () => Command } = {
   plan: () => require('./commands/plan').planCommand(),
   generate: () => require('./commands/generate').generateCommand(),
   plugin: () => require('./commands/plugin').pluginCommand(),
+  appset: () => require('./commands/appset').appsetCommand(),
   init: () => require('./commands/init').initCommand(),
   notifications: () => require('./commands/notifications').notificationsCommand(),
 };

@@ -211,8 +211,9 @@ export function renderApplication(template: AppSetTemplate, params: ParamSet, mo
     }
     app = applyTemplatePatch(app, patchText);
   }
-  app.metadata = { ...app.metadata, namespace: options.namespace };
-  if (app.metadata.namespace === undefined) delete app.metadata.namespace;
+  // The controller sets the namespace to the ApplicationSet's.
+  const { name, namespace: _ignored, ...rest } = app.metadata ?? {};
+  app.metadata = compactObject({ name, namespace: options.namespace, ...rest });
   return app;
 }
 
