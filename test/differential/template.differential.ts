@@ -70,7 +70,9 @@ function compare(inputs: Input[]): { agree: number; errors: number; disagree: Ar
 // data
 
 const KEYS = ['a', 'b', 'n', 's', 'l', 'm', 'x'];
-const strings = fc.constantFrom('', 'a', 'b', 'hello world', 'Foo Bar', '<b>&"\'', 'é ü', 'x-y_z', '  pad  ', 'a,b,c', '1.5', '42', 'true', 'line\nbreak', 'UPPER', 'camelCase', 'snake_case', 'https://x.io/a?b=c', 'v1.2.3', '%d');
+const strings = fc.constantFrom('', 'a', 'b', 'hello world', 'Foo Bar', '<b>&"\'', 'é ü', 'x-y_z', '  pad  ', 'a,b,c', '1.5', '42', 'true', 'line\nbreak', 'UPPER', 'camelCase', 'snake_case', 'https://x.io/a?b=c', 'v1.2.3', '%d',
+  'a long value with many words that goes on and on past the eighty column limit of the go-yaml emitter, folded: yes # maybe',
+  'another  long   line\twith\ttabs and "quotes" and \'single quotes\' that is long enough to be folded by the emitter at 80', ' lead', 'trail ', '- x', 'a\n b\n', '\n\nx\n\n');
 const numbers = fc.oneof(
   fc.constantFrom(0, 1, -1, 3, 42, 1.5, -2.25, 0.1, 1e6, 1e21, 123456789, 1e-7, 2.5, 100, 7),
   fc.integer({ min: -1000, max: 1000 }),

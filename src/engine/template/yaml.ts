@@ -8,7 +8,7 @@
  * `fromYaml` parses with the `yaml` package in YAML 1.1 mode and converts as sigs.k8s.io/yaml does
  * (through JSON: numbers float64); its error messages are not go-yaml's.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { formatFloat } from './go-fmt';
 import { GoInt, GoMap, GoSlice, GoValue, fromJsonValue, ifaceMap, ifaceSlice } from './go-value';
 import { parseGoFloat, parseGoInt } from './parse';
@@ -486,20 +486,21 @@ function resolvePlain(src: string): GoValue {
   return f;
 }
 
-function yamlNodeToGo(node: unknown): GoValue {
+function yamlNodeToGo(node: unknown, doc: Document, depth = 0): GoValue {
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) throw new Error('error converting YAML to JSON: yaml: aliases are not supported offline');
+  if (depth > 1000) throw new Error('error converting YAML to JSON: yaml: document is too deeply nested or aliases are recursive');
+  if (isAlias(node)) return yamlNodeToGo(node.resolve(doc), doc, depth + 1);
   if (isScalar(node)) {
     if (node.type === 'PLAIN') return resolvePlain(String(node.source ?? node.value));
     return String(node.value);
   }
-  if (isSeq(node)) return ifaceSlice(node.items.map(yamlNodeToGo));
+  if (isSeq(node)) return ifaceSlice(node.items.map((i) => yamlNodeToGo(i, doc, depth + 1)));
   if (isMap(node)) {
     const m = ifaceMap();
     for (const pair of node.items) {
-      const k = yamlNodeToGo(pair.key);
+      const k = yamlNodeToGo(pair.key, doc, depth + 1);
       const key = typeof k === 'string' ? k : k === null ? 'null' : typeof k === 'number' ? formatFloat(k, 'g', -1) : String(k);
-      m.entries.set(key, yamlNodeToGo(pair.value));
+      m.entries.set(key, yamlNodeToGo(pair.value, doc, depth + 1));
     }
     return m;
   }
@@ -513,7 +514,7 @@ function yamlToGo(text: string): GoValue {
   if (first === undefined) return null;
   const problems = [...first.errors, ...first.warnings];
   if (problems.length > 0) throw new Error(`error converting YAML to JSON: yaml: ${problems[0].message}`);
-  return yamlNodeToGo(first.contents);
+  return yamlNodeToGo(first.contents, first);
 }
 
 function jsonKind(v: GoValue): string {

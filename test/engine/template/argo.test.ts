@@ -196,3 +196,21 @@ describe('merge and mergeOverwrite (dario.cat/mergo v1.0.1, as Sprig v3.3.0 uses
     expect(render(t)).toEqual(expected);
   });
 });
+
+describe('fromYaml', () => {
+  const render = (t: string, value: string) => renderGoTemplate(t, { value }, { funcs: applicationSetFuncMap() });
+
+  it('resolves plain scalars as go-yaml v2 does, numbers through JSON', () => {
+    expect(render('{{ fromYaml .value | toJson }}', 'a: yes\nb: 0x1F\nc: 012\nd: 1_000\ne: "08"\nf: 2001-12-14\ng: ~\nh: 1.5e3'))
+      .toEqual('{"a":true,"b":31,"c":10,"d":1000,"e":"08","f":"2001-12-14","g":null,"h":1500}');
+  });
+
+  it('follows aliases', () => {
+    expect(render('{{ fromYaml .value | toJson }}', 'a: &x [1, 2]\nb: *x')).toEqual('{"a":[1,2],"b":[1,2]}');
+  });
+
+  it('fails when the document is not a mapping', () => {
+    expect(failure(() => render('{{ fromYaml .value }}', '- a'))).toEqual('template: t:1:3: executing "t" at <fromYaml .value>: error calling fromYaml: '
+      + 'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}');
+  });
+});

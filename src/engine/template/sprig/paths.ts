@@ -108,22 +108,29 @@ interface URL {
   fragment: string;
 }
 
+/** url.Parse: errors name the URL without its fragment, or the whole URL for a bad fragment. */
 function parseURL(raw: string): URL {
+  const hash = raw.indexOf('#');
+  const u = hash >= 0 ? raw.slice(0, hash) : raw;
+  let url: URL;
   try {
-    return parseURLInner(raw);
+    url = parseURLInner(u);
   } catch (e) {
-    throw new GoError(`parse ${quote(raw)}: ${(e as Error).message}`);
+    throw new GoError(`parse ${quote(u)}: ${(e as Error).message}`);
   }
+  if (hash >= 0) {
+    try {
+      url.fragment = unescape(raw.slice(hash + 1), 'fragment');
+    } catch (e) {
+      throw new GoError(`parse ${quote(raw)}: ${(e as Error).message}`);
+    }
+  }
+  return url;
 }
 
 function parseURLInner(raw: string): URL {
   const u: URL = { scheme: '', opaque: '', host: '', path: '', rawPath: '', rawQuery: '', fragment: '' };
   let rest = raw;
-  const hash = rest.indexOf('#');
-  if (hash >= 0) {
-    u.fragment = unescape(rest.slice(hash + 1), 'fragment');
-    rest = rest.slice(0, hash);
-  }
   if (/[\x00-\x1f\x7f]/.test(rest)) throw new GoError('net/url: invalid control character in URL');
   const sm = /^([a-zA-Z][a-zA-Z0-9+\-.]*):/.exec(rest);
   if (rest.startsWith(':')) throw new GoError('missing protocol scheme');
