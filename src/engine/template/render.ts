@@ -4,7 +4,6 @@
  * parameters. Data is plain JSON (numbers become float64, see go-value.ts).
  */
 import { FuncMap } from './exec';
-import { fromJsonValue } from './go-value';
 import { executeTemplate, parseOptions, parseTemplate } from './template';
 
 export interface RenderOptions {
@@ -22,5 +21,5 @@ export interface RenderOptions {
 export function renderGoTemplate(text: string, data: unknown, options: RenderOptions): string {
   const exec = parseOptions(options.options ?? []);
   const t = parseTemplate(options.name ?? 't', text, options.funcs, { goVersion: options.goVersion });
-  return executeTemplate(t, fromJsonValue(data), exec);
+  return executeTemplate(t, data, exec);
 }

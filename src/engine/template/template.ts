@@ -5,7 +5,7 @@
  */
 import { builtinFuncs } from './builtins';
 import { FuncMap, MissingKey, execute } from './exec';
-import { GoFunc, GoValue } from './go-value';
+import { GoFunc, fromJsonValue } from './go-value';
 import { ListNode, Node } from './nodes';
 import { ParseOptions, TreeSet, parseTrees } from './parse';
 import { TemplateError } from './template-error';
@@ -32,10 +32,13 @@ export function parseTemplate(name: string, text: string, funcs: FuncMap = {}, o
   return { name, trees, funcs, goVersion: options.goVersion ?? '1.26' };
 }
 
-/** Executes a parsed template on Go data (see fromJsonValue); throws TemplateError with Go's message. */
-export function executeTemplate(t: ParsedTemplate, data: GoValue | undefined, options: ExecuteOptions = {}): string {
+/**
+ * Executes a parsed template on plain JSON data (numbers become float64) or on Go values built
+ * with go-value.ts (passed through as they are); throws TemplateError with Go's message.
+ */
+export function executeTemplate(t: ParsedTemplate, data: unknown, options: ExecuteOptions = {}): string {
   const mk = options.missingKey ?? 'invalid';
-  return execute(t.trees, data, {
+  return execute(t.trees, fromJsonValue(data), {
     missingKey: mk === 'default' ? 'invalid' : mk,
     funcs: t.funcs,
     builtins: BUILTINS,

@@ -214,3 +214,11 @@ describe('fromYaml', () => {
       + 'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}');
   });
 });
+
+describe('executeTemplate data', () => {
+  it('takes plain JSON as well as Go values', () => {
+    const t = parseTemplate('t', '{{ .a }} {{ printf "%T" .a }} {{ .b }}', {});
+    expect(executeTemplate(t, { a: 2, b: [1, 'x'] })).toEqual('2 float64 [1 x]');
+    expect(executeTemplate(t, fromJsonValue({ a: new GoInt('int', 2n), b: {} }))).toEqual('2 int map[]');
+  });
+});
