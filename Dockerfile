@@ -1,10 +1,15 @@
-# The Config Management Plugin sidecar image: Node 20, the cdk8s-argocd CLI and everything an app
-# imports (cdk8s, constructs, cdk8s-plus-30), installed at build time. Nothing is installed when
-# Argo CD renders: the user's repository holds only its TypeScript, `cdk8s-argocd generate`
-# resolves the libraries from this image, and npm itself is removed.
+# The Config Management Plugin sidecar image built from THIS CHECKOUT (to try an unreleased version):
+# the package is compiled and packed here, then installed the way a release is. Users build theirs
+# from the released package instead: `cdk8s-argocd plugin --print bundle --output <dir>` writes a
+# Dockerfile that installs cdk8s-argocd at the CLI's exact version from the npm registry.
 #
-#   docker build -t ghcr.io/<org>/cdk8s-argocd-cmp:<version> .
-#   cdk8s-argocd plugin --print overlay --image ghcr.io/<org>/cdk8s-argocd-cmp:<version> --output argocd-overlay
+# Node 20, the cdk8s-argocd CLI and everything an app imports (cdk8s, constructs, cdk8s-plus-30),
+# installed at build time. Nothing is installed when Argo CD renders: the user's repository holds
+# only its TypeScript, `cdk8s-argocd generate` resolves the libraries from this image, and npm
+# itself is removed.
+#
+#   docker build -t <registry>/cdk8s-argocd:<version>-dev .
+#   cdk8s-argocd plugin --print overlay --image <registry>/cdk8s-argocd:<version>-dev --output argocd-overlay
 #
 # Argo CD runs the container as uid 999 with `/var/run/argocd/argocd-cmp-server` as its command
 # (copied in by the repo-server's init container); plugin.yaml comes from a ConfigMap.
@@ -18,9 +23,8 @@ COPY package.json package-lock.json ./
 # `npm ci` fails on projen lockfiles (missing platform packages): npm install, from the lockfile.
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx tsc -p tsconfig.json \
- && mkdir -p lib/imports/validators && cp imports/validators/*.js imports/validators/*.json lib/imports/validators/ \
- && npm pack --pack-destination /tmp \
+# `npm pack` compiles first (the prepack script).
+RUN npm pack --pack-destination /tmp \
  && mv /tmp/cdk8s-argocd-*.tgz /tmp/cdk8s-argocd.tgz
 
 # --- runtime -------------------------------------------------------------------------------------

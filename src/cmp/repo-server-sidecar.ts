@@ -5,10 +5,12 @@ export interface RepoServerSidecarProps {
   /** The plugin the sidecar serves (one sidecar serves exactly one plugin). */
   readonly plugin: ConfigManagementPlugin;
   /**
-   * The sidecar image: the plugin's tools, here Node and the cdk8s-argocd CLI (see the Dockerfile).
-   * @default "ghcr.io/cdk8s-argocd/cmp:latest"
+   * The sidecar image: Node, the cdk8s-argocd CLI and the packages apps import, built from the
+   * Dockerfile `PluginImage` (or `cdk8s-argocd plugin --print bundle`) writes, e.g.
+   * `ghcr.io/example-org/cdk8s-argocd:1.2.0`. There is no default: a mutable tag such as `:latest`
+   * would let the repo-server render with a version nobody chose.
    */
-  readonly image?: string;
+  readonly image: string;
   /**
    * The namespace Argo CD runs in.
    * @default "argocd"
@@ -60,7 +62,10 @@ export class RepoServerSidecar {
     }
     this.props = props;
     this.plugin = props.plugin;
-    this.image = props.image ?? 'ghcr.io/cdk8s-argocd/cmp:latest';
+    if (typeof props.image !== 'string' || props.image.trim() === '') {
+      throw new Error(`image is required, got ${JSON.stringify(props.image)}: build the sidecar image from the Dockerfile of \`cdk8s-argocd plugin --print bundle\` and pass its name, e.g. 'ghcr.io/example-org/cdk8s-argocd:1.2.0'`);
+    }
+    this.image = props.image;
     this.namespace = props.namespace ?? 'argocd';
     this.containerName = props.plugin.name;
     this.configMapName = `${props.plugin.name}-plugin`;

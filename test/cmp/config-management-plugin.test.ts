@@ -81,7 +81,12 @@ describe('RepoServerSidecar', () => {
   });
 
   test('fails when the timeout is not a positive integer', () => {
-    expect(() => new RepoServerSidecar({ plugin: new ConfigManagementPlugin(), timeoutSeconds: 1.5 })).toThrow(/timeoutSeconds must be a positive integer/);
+    expect(() => new RepoServerSidecar({ plugin: new ConfigManagementPlugin(), image: 'img:1', timeoutSeconds: 1.5 })).toThrow(/timeoutSeconds must be a positive integer/);
+  });
+
+  test('fails when no image is given: there is no default image', () => {
+    expect(() => new RepoServerSidecar({ plugin: new ConfigManagementPlugin() } as any))
+      .toThrow(/^image is required, got undefined: build the sidecar image from the Dockerfile of `cdk8s-argocd plugin --print bundle` and pass its name/);
   });
 });
 
@@ -127,7 +132,7 @@ describe('plugin rule', () => {
   });
 
   test('knows a plugin from a ConfigMap holding plugin.yaml in the input', () => {
-    const cm = new RepoServerSidecar({ plugin }).configMap();
+    const cm = new RepoServerSidecar({ plugin, image: 'img:1' }).configMap();
     const problems = pluginProblems([cm, app({ name: 'other' })]);
     expect(problems.map((p) => p.rule)).toEqual(['plugin/name']);
   });

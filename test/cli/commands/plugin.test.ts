@@ -7,6 +7,7 @@ import { UPSTREAM } from '../../upstream/upstream';
 
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'cdk8s-argocd');
 const INSTALL = path.join(UPSTREAM, 'manifests', 'install.yaml');
+const OWN = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf-8'));
 
 function cli(args: string[], cwd = process.cwd()) {
   const r = spawnSync(process.execPath, [BIN, 'plugin', ...args], { cwd, encoding: 'utf-8', timeout: 30_000 });
@@ -43,12 +44,49 @@ describe('plugin command', () => {
     expect(r.stderr).toContain('--timeout soon');
   });
 
-  test('writes the bundle', () => {
+  test('writes the bundle: a Dockerfile that installs the released package at this version, the image it names', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
-    const r = cli(['--print', 'bundle', '--output', out, '--base', 'install.yaml']);
+    const r = cli(['--print', 'bundle', '--output', out, '--base', 'install.yaml', '--add-package', 'lodash@4.17.21']);
     expect(r.status).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(expect.arrayContaining(['kustomization.yaml', 'plugin-configmap.yaml', 'plugin.yaml', 'repo-server-patch.yaml']));
+    expect(fs.readdirSync(out).sort()).toEqual(['Dockerfile', 'cmd-params-patch.yaml', 'kustomization.yaml', 'marker-example', 'plugin-configmap.yaml', 'plugin.yaml', 'repo-server-patch.yaml']);
+    const dockerfile = fs.readFileSync(path.join(out, 'Dockerfile'), 'utf-8');
+    const dev = OWN.devDependencies;
+    expect(dockerfile).toContain(['RUN npm install -g --no-audit --no-fund \\',
+      `      cdk8s-argocd@${OWN.version} \\`, `      cdk8s@${dev.cdk8s} \\`, `      constructs@${dev.constructs} \\`, `      cdk8s-plus-30@${dev['cdk8s-plus-30']} \\`,
+      '      lodash@4.17.21 \\'].join('\n'));
+    // Not the repository's build Dockerfile: nothing copied from a checkout.
+    expect(dockerfile).not.toMatch(/^COPY /m);
+    // No --image: the image is the name the Dockerfile suggests, and the CLI says so.
+    expect(r.stderr).toContain(`note: no --image: the sidecar image is cdk8s-argocd:${OWN.version}; build it from the bundle's Dockerfile`);
+    const patch = YAML.parse(fs.readFileSync(path.join(out, 'repo-server-patch.yaml'), 'utf-8'));
+    expect(patch.spec.template.spec.containers[0].image).toBe(`cdk8s-argocd:${OWN.version}`);
+    for (const f of fs.readdirSync(out)) expect(fs.readFileSync(path.join(out, f), 'utf-8')).not.toContain(':latest');
     fs.rmSync(out, { recursive: true });
+  });
+
+  test('--image names the sidecar image, without a note', () => {
+    const r = cli(['--print', 'overlay', '--image', 'registry.example.com/cdk8s-argocd:1.0.0', '--base', 'install.yaml']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('image: registry.example.com/cdk8s-argocd:1.0.0');
+  });
+
+  test('fails when --add-package has no exact version', () => {
+    const r = cli(['--print', 'bundle', '--add-package', 'lodash@^4']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('error: --add-package "lodash@^4" is not name@version with an exact version: give one, e.g. lodash@1.2.3');
+  });
+
+  test('fails when --add-package names a package the image installs already', () => {
+    const r = cli(['--print', 'bundle', '--add-package', 'cdk8s@2.0.0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`error: --add-package cdk8s@2.0.0: the image already installs cdk8s@${OWN.devDependencies.cdk8s}`);
+  });
+
+  test('fails when --add-package is given without --print bundle', () => {
+    const r = cli(['--add-package', 'lodash@4.17.21']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('error: --add-package goes into the Dockerfile: use it with --print bundle');
   });
 
   (hasKubectl && hasInstall ? test : test.skip)('the overlay applied with kubectl kustomize patches argocd-repo-server', () => {
