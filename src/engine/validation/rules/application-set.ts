@@ -8,7 +8,9 @@
  * - Where the set can be expanded offline (list generators, or matrices and merges of them),
  *   every generated Application is validated by the whole engine, reported on the ApplicationSet.
  */
+import { applicationRule } from './application';
 import { ObjectRule, RuleContext } from './rule';
+import { AppSetExpansionError, expandApplicationSet, renderModeOf } from '../../appset';
 import {
   COMBINING_GENERATOR_KINDS, generatorKindsOf, goTemplateOptionError, matrixChildrenError, maxUpdateError, MAX_COMBINING_DEPTH,
   mergeShapeError, nestingDepthError, GENERATORS_WITH_VALUES,
@@ -16,10 +18,8 @@ import {
 import { ANNOTATION_SYNC_WAVE } from '../../core/annotation-keys';
 import { fieldPath, pointer, segmentsOf, valueAt } from '../../core/json-pointer';
 import { isObject } from '../../core/values';
-import { AppSetExpansionError, expandApplicationSet, renderModeOf } from '../../appset';
 import { applicationSetFuncMap, isFastTemplate, nondeterministicFunctionsIn, parseTemplate, renderFastTemplate, TemplateError } from '../../template';
 import { error, Finding, Manifest, Problem, warning } from '../problem';
-import { applicationRule } from './application';
 import type { ValidationOptions } from '../validate-manifests';
 
 const q = (v: unknown) => JSON.stringify(v);
@@ -29,9 +29,11 @@ let FUNCS: ReturnType<typeof applicationSetFuncMap> | undefined;
 
 /** Every string (and map key) of a value, with its JSON pointer. */
 function stringsOf(value: unknown, at: string, out: Array<{ text: string; path: string; key: boolean }> = []): typeof out {
-  if (typeof value === 'string') out.push({ text: value, path: at, key: false });
-  else if (Array.isArray(value)) value.forEach((v, i) => stringsOf(v, `${at}${pointer(i)}`, out));
-  else if (isObject(value)) {
+  if (typeof value === 'string') {
+    out.push({ text: value, path: at, key: false });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => stringsOf(v, `${at}${pointer(i)}`, out));
+  } else if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       out.push({ text: k, path: `${at}${pointer(k)}`, key: true });
       stringsOf(v, `${at}${pointer(k)}`, out);

@@ -1,7 +1,9 @@
 import { validateManifests } from '../../../../src/engine/validation';
 
 const appSet = (spec: object, metadata: object = {}) => ({
-  apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'guestbook', namespace: 'argocd', ...metadata },
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'ApplicationSet',
+  metadata: { name: 'guestbook', namespace: 'argocd', ...metadata },
   spec,
 });
 
@@ -146,7 +148,9 @@ describe('applicationset/* rules', () => {
 
     test('checks generated Applications against their AppProject', () => {
       const project = {
-        apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: 'argocd' },
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'AppProject',
+        metadata: { name: 'default', namespace: 'argocd' },
         spec: { sourceRepos: ['*'], destinations: [{ server: 'https://1.2.3.4', namespace: '*' }] },
       };
       const f = rules(appSet(valid), [project]);
