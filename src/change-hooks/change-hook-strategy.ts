@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Destination } from '../application/destination';
 import { SyncPolicy } from '../application/sync-policy';
+import { NotificationsConfig } from '../notifications/notifications-config';
 import { IAppProject } from '../project/app-project';
 
 /** Where the postSyncGate Jobs run. */
@@ -133,6 +134,11 @@ export interface NotificationStrategyProps {
    * @default false
    */
   readonly requireHealthy?: boolean;
+  /**
+   * The argocd-notifications-cm that receives the webhook service, the template and the trigger.
+   * @default - the one NotificationsConfig of the cdk8s app (an error when there is none or several)
+   */
+  readonly config?: NotificationsConfig;
   /**
    * Name of the webhook service (`service.webhook.<name>`).
    * @default - `<hook id>-hook`

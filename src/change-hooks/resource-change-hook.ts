@@ -6,6 +6,7 @@ import { HookAction, HookActionKind } from './hook-action';
 import { generateChildApplication } from './strategies/child-application';
 import { ChangeHookContext } from './strategies/context';
 import { generateHashNamedJob } from './strategies/hash-named-job';
+import { generateNotification, NotificationObjects } from './strategies/notification';
 import { generatePostSyncGate } from './strategies/post-sync-gate';
 import { TargetResource } from './target-resource';
 import { Application, IApplication } from '../application/application';
@@ -78,6 +79,8 @@ export class ResourceChangeHook extends Construct {
   public readonly target: ChangeHookTargetRef;
   /** The child Application (childApplication strategy only). */
   public readonly childApplication?: Application;
+  /** The webhook service, template and trigger (notification strategy only). */
+  public readonly notification?: NotificationObjects;
   private readonly targetResource: TargetResource;
   private holder?: Construct;
 
@@ -145,7 +148,7 @@ export class ResourceChangeHook extends Construct {
         this.childApplication = generateChildApplication(ctx, this.strategy._child!).application;
         break;
       default:
-        throw validationError(this, `strategy ${JSON.stringify(strategy)} is not implemented yet`);
+        this.notification = generateNotification(ctx, this.strategy._notification ?? {});
     }
   }
 

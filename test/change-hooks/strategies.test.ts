@@ -179,7 +179,10 @@ describe('ResourceChangeHook checks', () => {
   test('fails when a Job strategy is asked for prunes or only one change kind', () => {
     const s = cdnSetting();
     expect(() => new ResourceChangeHook(s.chart, 'a', {
-      application: s.application, target: TargetResource.fromApiObject(s.nginxConfig), action: purge, on: [ChangeKind.CREATED, ChangeKind.CONFIGURED, ChangeKind.PRUNED],
+      application: s.application,
+      target: TargetResource.fromApiObject(s.nginxConfig),
+      action: purge,
+      on: [ChangeKind.CREATED, ChangeKind.CONFIGURED, ChangeKind.PRUNED],
     })).toThrow(/postSyncGate compares the target's desired content with the last one processed, so it fires on any creation or change and never on a prune/);
     expect(() => new ResourceChangeHook(s.chart, 'b', {
       application: s.application, target: TargetResource.fromApiObject(s.nginxConfig), action: purge, on: [],

@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, YamlOutputType } from 'cdk8s';
 import { Application, CascadeDelete } from '../../application/application';
 import { ApplicationSource } from '../../application/source';
 import { ANNOTATION_CHANGE_HOOK } from '../../engine/argo/change-hooks';
@@ -43,7 +43,8 @@ export function generateChildApplication(ctx: ChangeHookContext, props: ChildApp
       targetRevision: props.targetRevision ?? 'HEAD',
       directory: {
         include: Lazy.any({ produce: () => (files().length === 1 ? files()[0] : `{${files().join(',')}}`) }) as unknown as string,
-        recurse: Lazy.any({ produce: () => (files().some((f) => f.includes('/')) ? true : undefined) }) as unknown as boolean,
+        // only this output type writes folders (renderedFilesOf); known now, unlike the numbering of the files
+        recurse: App.of(targetChart).yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? true : undefined,
       },
     }),
     destination,

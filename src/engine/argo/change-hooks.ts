@@ -26,12 +26,12 @@ const q = JSON.stringify;
 /**
  * Annotation the library writes on every object a change hook generates (gate Jobs, hash-named
  * Job, child Application): a JSON {@link ChangeHookMarker}, so the engine can check the hook on
- * plain manifests. Key of the notification strategy's marker on the Application: this prefix
- * plus `notification.<id>`.
+ * plain manifests. The notification strategy's marker is on the Application, one per hook, under
+ * {@link ANNOTATION_CHANGE_HOOK_NOTIFICATION_PREFIX}`<id>`.
  */
 export const ANNOTATION_CHANGE_HOOK = 'change-hooks.cdk8s-argocd.io/hook';
 /** Prefix of the notification strategy's marker on the subscribed Application (one key per hook). */
-export const ANNOTATION_CHANGE_HOOK_NOTIFICATION_PREFIX = 'change-hooks.cdk8s-argocd.io/notification.';
+export const ANNOTATION_CHANGE_HOOK_NOTIFICATION_PREFIX = 'change-hooks.cdk8s-argocd.io/notify.';
 
 /** The strategies, as written in the marker. */
 export const CHANGE_HOOK_STRATEGIES: readonly string[] = ['postSyncGate', 'hashNamedJob', 'notification', 'childApplication'];
@@ -134,12 +134,6 @@ export function changeHookIdError(id: string, maxLength = 52): string | undefine
 export function exprLiteralError(field: string, value: string): string | undefined {
   if (!/['\\]/.test(value) && !/[\n\r]/.test(value)) return undefined;
   return `${field} ${q(value)} cannot be embedded in a trigger expression (it holds a quote, a backslash or a line break): use the resource's real name, which Kubernetes restricts to DNS characters`;
-}
-
-/** A key of argocd-notifications-secret referenced as `$key` (notifications-engine replaces `[$][\w-]+`). */
-export function notificationSecretKeyError(key: string): string | undefined {
-  if (/^[A-Za-z0-9_-]+$/.test(key)) return undefined;
-  return `secret key ${q(key)} must match [A-Za-z0-9_-]+ (notifications-engine reads a "$key" reference only up to the first other character): rename the key in argocd-notifications-secret, e.g. ${q(key.replace(/[^A-Za-z0-9_-]+/g, '-'))}`;
 }
 
 /** The Application's sync options from its manifest. */

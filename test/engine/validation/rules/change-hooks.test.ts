@@ -73,10 +73,10 @@ describe('change-hook rules', () => {
   describe('notification strategy with automatic detection', () => {
     const notified = (syncOptions: string[], detection = 'auto') => withChange(shop(syncOptions), (a) => {
       a.metadata.annotations = {
-        'change-hooks.cdk8s-argocd.io/notification.cdn-purge': marker({ strategy: 'notification', changeDetection: detection, failSyncOnError: undefined }),
+        'change-hooks.cdk8s-argocd.io/notify.cdn-purge': marker({ strategy: 'notification', changeDetection: detection, failSyncOnError: undefined }),
       };
     });
-    const NPATH = '/metadata/annotations/change-hooks.cdk8s-argocd.io~1notification.cdn-purge';
+    const NPATH = '/metadata/annotations/change-hooks.cdk8s-argocd.io~1notify.cdn-purge';
 
     test('fails under server-side apply or Replace without ApplyOutOfSyncOnly', () => {
       const problems = changeHookProblems([notified(['ServerSideApply=true'])]);
@@ -96,7 +96,7 @@ describe('change-hook rules', () => {
       const statefulSet = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' }, spec: {} };
       const later = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'shop', annotations: { 'argocd.argoproj.io/sync-wave': '1' } } };
       const app = withChange(notified([]), (a) => {
-        a.metadata.annotations['change-hooks.cdk8s-argocd.io/notification.cdn-purge'] = marker({
+        a.metadata.annotations['change-hooks.cdk8s-argocd.io/notify.cdn-purge'] = marker({
           strategy: 'notification', changeDetection: 'auto', target: { group: 'apps', kind: 'StatefulSet', name: 'db', namespace: 'shop' },
         });
       });
