@@ -62,7 +62,8 @@ export abstract class ArgoCdObject extends Construct {
     super(scope, id);
     this.apiObject = new (wireFormOf(l1))(this, 'Resource', {
       metadata: {
-        name: metadata.name,
+        // No `name` key without a name: cdk8s spreads these props over the name it generates.
+        ...(metadata.name !== undefined ? { name: metadata.name } : {}),
         namespace: metadata.namespace,
         labels: metadata.labels,
         annotations: metadata.annotations,

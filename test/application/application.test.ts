@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, Duration, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import {
   Application, ApplicationSource, AppProject, CascadeDelete, Destination, PluginParameter, SyncOption,
@@ -248,5 +248,21 @@ describe('Application', () => {
     });
     // THEN
     expect(() => Testing.synth(chart)).toThrow(/application repo https:\/\/github.com\/other\/b.git is not permitted in project 'team'/);
+  });
+});
+
+describe('generated names', () => {
+  test('an Application or AppProject without a name gets the one the chart generates (disableResourceNameHashes applies)', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'platform', { disableResourceNameHashes: true });
+    const project = new AppProject(chart, 'team', { sourceRepos: ['*'], destinations: [{ server: '*', namespace: '*' }] });
+    const application = new Application(chart, 'web', {
+      project, source: ApplicationSource.git({ repoURL: 'https://github.com/a/b.git', path: 'x' }), destination: Destination.inCluster('web'),
+    });
+    const [p, a] = chart.toJson();
+    expect(p.metadata.name).toEqual('platform-team');
+    expect(a.metadata.name).toEqual('platform-web');
+    expect(application.name).toEqual('platform-web');
+    expect(a.spec.project).toEqual('platform-team');
   });
 });
