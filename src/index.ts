@@ -18,6 +18,33 @@ export { SyncOption } from './application/sync-option';
 export type { AutomatedSync, ManagedNamespaceMetadata, RetryBackoff, RetryStrategy, SyncPolicy } from './application/sync-policy';
 export type { IgnoreDifference } from './application/ignore-difference';
 
+// ApplicationSets
+export { ApplicationSet, ApplicationsSyncPolicy } from './application-set/application-set';
+export type { ApplicationSetProps, ApplicationSetSyncPolicy, IgnoreApplicationDifference } from './application-set/application-set';
+export type { ApplicationSetTemplateProps } from './application-set/application-set-template';
+export { ApplicationSetStrategy, MaxUpdate } from './application-set/strategy';
+export type { RollingSyncStep, StepMatchExpression } from './application-set/strategy';
+export { ApplicationSetGenerator } from './application-set/generators/generator';
+export type { GeneratorOptions, GeneratorPollingOptions, GeneratorValuesOptions, SecretKeyRef } from './application-set/generators/common';
+export { SelectorOperator } from './application-set/generators/selector';
+export type { LabelSelector, SelectorRequirement } from './application-set/generators/selector';
+export type { ListGeneratorOptions } from './application-set/generators/list';
+export type { ClustersGeneratorOptions } from './application-set/generators/clusters';
+export type { GitDirectoriesGeneratorOptions, GitFilesGeneratorOptions, GitGeneratorOptions, GitPathPattern } from './application-set/generators/git';
+export type { MatrixGeneratorOptions, MergeGeneratorOptions } from './application-set/generators/matrix-merge';
+export { PullRequestProvider } from './application-set/generators/pull-request';
+export type {
+  AzureDevOpsPullRequestOptions, BitbucketServerPullRequestOptions, GithubPullRequestOptions, GitlabPullRequestOptions, OwnerRepoOptions,
+  PullRequestFilter, PullRequestGeneratorOptions, PullRequestProviderOptions,
+} from './application-set/generators/pull-request';
+export { ScmProvider } from './application-set/generators/scm-provider';
+export type {
+  AwsCodeCommitScmOptions, AzureDevOpsScmOptions, BitbucketScmOptions, BitbucketServerScmOptions, GiteaScmOptions, GithubScmOptions,
+  GitlabScmOptions, ScmProviderFilter, ScmProviderGeneratorOptions, ScmProviderOptions,
+} from './application-set/generators/scm-provider';
+export type { ClusterDecisionResourceGeneratorOptions } from './application-set/generators/cluster-decision-resource';
+export type { PluginGeneratorOptions } from './application-set/generators/plugin';
+
 // Projects
 export { AppProject } from './project/app-project';
 export type {
@@ -51,4 +78,6 @@ export type { ValidationOptions } from './engine/validation/validate-manifests';
 export { Severity } from './engine/validation/problem';
 export type { Problem } from './engine/validation/problem';
 export { analyzeSync, planSync } from './engine/plan/sync-plan';
+export { AppSetExpansionError, expandApplicationSet } from './engine/appset';
+export type { ExpandInputs } from './engine/appset';
 export type { PlanSyncOptions, SkippedObject, SyncPlan, SyncStep, SyncTask } from './engine/plan/sync-plan';

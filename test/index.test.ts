@@ -4,12 +4,14 @@ describe('the public API', () => {
   test('exports exactly these names at run time (no internal helper leaks)', () => {
     // A new export is a decision: add it here on purpose.
     expect(Object.keys(api).sort()).toEqual([
-      'AppOfApps', 'AppProject', 'Application', 'ApplicationSource', 'BuildEnvironment', 'BuildEnvironmentError',
-      'CascadeDelete', 'CompareOption', 'CompareOptions', 'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER', 'Destination',
-      'Hook', 'HookDeletePolicy', 'HookType', 'ParameterCollectionType', 'PluginParameter', 'PolicyEffect', 'ProjectAction',
-      'ProjectPolicy', 'ProjectResource', 'RepoServerSidecar', 'ResourceSyncOption', 'ResourceSyncOptions', 'Severity',
-      'SourceHydrator', 'SyncOption', 'SyncWave', 'SyncWaves', 'SyncWindowKind', 'analyzeSync', 'hasErrors', 'planSync',
-      'validateManifests',
+      'AppOfApps', 'AppProject', 'AppSetExpansionError', 'Application', 'ApplicationSet', 'ApplicationSetGenerator',
+      'ApplicationSetStrategy', 'ApplicationSource', 'ApplicationsSyncPolicy', 'BuildEnvironment', 'BuildEnvironmentError',
+      'CascadeDelete', 'CompareOption', 'CompareOptions', 'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER',
+      'Destination', 'Hook', 'HookDeletePolicy', 'HookType', 'MaxUpdate', 'ParameterCollectionType', 'PluginParameter',
+      'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource', 'PullRequestProvider', 'RepoServerSidecar',
+      'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider', 'SelectorOperator', 'Severity', 'SourceHydrator',
+      'SyncOption', 'SyncWave', 'SyncWaves', 'SyncWindowKind', 'analyzeSync', 'expandApplicationSet', 'hasErrors',
+      'planSync', 'validateManifests',
     ]);
   });
 });
