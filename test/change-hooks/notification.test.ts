@@ -15,8 +15,12 @@ const webhook = HookAction.webhook({ url: 'https://hooks.example.com', path: '/a
 
 /** Application "shop" with Deployment shop/web (and a ClusterRole), notifications in the platform chart. */
 interface SettingOptions {
-  syncOptions?: SyncOption[]; on?: ChangeKind[]; changeDetection?: ChangeDetection;
-  staleAfter?: Duration; requireHealthy?: boolean; clusterRole?: boolean;
+  syncOptions?: SyncOption[];
+  on?: ChangeKind[];
+  changeDetection?: ChangeDetection;
+  staleAfter?: Duration;
+  requireHealthy?: boolean;
+  clusterRole?: boolean;
 }
 function setting(options: SettingOptions = {}) {
   const app = Testing.app();
