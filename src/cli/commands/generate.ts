@@ -88,9 +88,10 @@ export function render(options: GenerateOptions): { output: string; count: numbe
 
   const result = renderAndValidate(entry, plugin, options.strict);
   for (const line of result.lines) process.stderr.write(`${line}\n`);
+  process.stderr.write(result.summary);
   if (result.failed) {
     throw new InputError(result.problems.length === 0
-      ? 'the app failed validation: nothing was output'
+      ? 'the app did not render (see above): nothing was output'
       : `validation failed (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}): nothing was output`);
   }
   const manifests = result.objects.map((o) => o.manifest);

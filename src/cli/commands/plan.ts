@@ -1,32 +1,59 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
-import { analyzeSync, SyncPlan, SyncTask } from '../../engine/plan';
-import { Manifest } from '../../engine/validation/problem';
-import { EXIT_OK, InputError, UsageError } from '../runtime/errors';
-import { expandPaths, parseManifestFile } from '../runtime/manifest-files';
+import { skippedNotices, validateFiles } from './validate';
 import { HOOK_TYPE } from '../../engine/argo/hooks';
 import { PHASE_ORDER } from '../../engine/argo/sync-order';
+import { analyzeSync, SyncPlan, SyncTask } from '../../engine/plan';
+import { hasErrors, validateManifests } from '../../engine/validation';
+import { Manifest } from '../../engine/validation/problem';
+import { EXIT_INVALID, EXIT_OK, InputError, UsageError } from '../runtime/errors';
+import { formatText, LocatedProblem, summary } from '../runtime/format';
+import { configFileReason, Excludes, expandPaths, locate, ManifestDocument, parseManifestFile } from '../runtime/manifest-files';
 
 export interface PlanCommandOptions {
   readonly format: 'text' | 'json' | 'mermaid';
   readonly live?: string[];
   readonly pruneLast?: boolean;
   readonly waveDelay?: string;
+  readonly exclude?: string[];
+  readonly skipRule?: string[];
 }
 
-/** Reads every object from files and directories; a file that does not parse is an InputError. */
-export function readObjects(paths: readonly string[]): Manifest[] {
-  const files = expandPaths(paths);
-  const objects: Manifest[] = [];
-  for (const file of files) {
-    const { documents, failures } = parseManifestFile(file, fs.readFileSync(file, 'utf-8'));
-    if (failures.length > 0) {
-      const f = failures[0];
-      throw new InputError(`cannot parse YAML in ${f.file}:${f.line}:${f.column}: ${f.message}`);
+/**
+ * Reads every object from files, directories and globs (configuration files left out); a file
+ * that does not parse is an InputError.
+ */
+export function readObjects(paths: readonly string[], excludes?: Excludes): Manifest[] {
+  return readDocuments(paths, excludes).map((d) => d.object);
+}
+
+function readDocuments(paths: readonly string[], excludes?: Excludes): ManifestDocument[] {
+  const documents: ManifestDocument[] = [];
+  for (const file of expandPaths(paths, excludes)) {
+    const parsed = parseManifestFile(file, fs.readFileSync(file, 'utf-8'));
+    if (configFileReason(file, parsed)) continue;
+    if (parsed.failures.length > 0) {
+      const f = parsed.failures[0];
+      throw new InputError(`${f.file}:${f.line}:${f.column}: error: cannot parse YAML: ${f.message} [yaml/parse]`);
     }
-    objects.push(...documents.map((d) => d.object));
+    documents.push(...parsed.documents);
   }
-  return objects;
+  return documents;
+}
+
+/**
+ * The problems of live objects that change what a sync does to them: their sync options (a
+ * `Prune=False` that Argo CD does not read as `Prune=false`), hooks and waves. The rest of a live
+ * object (status, managed fields) is the cluster's business.
+ */
+function liveProblems(documents: readonly ManifestDocument[], skipRules: readonly string[]): LocatedProblem[] {
+  const families = ['sync-options/', 'hook/', 'sync-wave/'];
+  return validateManifests(documents.map((d) => d.object), { skipRules: [...skipRules] })
+    .filter((p) => families.some((f) => p.rule.startsWith(f)))
+    .map((p) => {
+      const doc = documents[p.index!];
+      return { ...p, file: doc.file, index: doc.index, ...locate(doc, p.path) };
+    });
 }
 
 /** The `plan --format json` document (DESIGN.md): tasks in execution order, then prune tasks in prune order. */
@@ -137,21 +164,48 @@ export function planToMermaid(plan: SyncPlan): string {
 }
 
 export function planCommand(): Command {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
   return new Command('plan')
-    .description('print the order Argo CD v3.5.1 will sync the given manifests in: phase, wave, kind, name and hook types')
-    .argument('<paths...>', 'files or directories of YAML/JSON manifests (the desired state)')
+    .description('print the order Argo CD v3.5.1 will sync the given manifests in: phase, wave, kind, name and hook types; the manifests are validated first')
+    .argument('<paths...>', 'files, directories or quoted globs of YAML/JSON manifests (the desired state)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid']).default('text'))
-    .option('--live <path>', 'live objects of the Application (files or directories); those not desired become prune tasks', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--live <path>', 'live objects of the Application (files or directories); those not desired become prune tasks', collect)
     .option('--prune-last', 'the Application has the PruneLast=true sync option', false)
     .option('--wave-delay <seconds>', 'ARGOCD_SYNC_WAVE_DELAY of the application controller', '2')
+    .option('--exclude <glob>', 'leave out files and folders: a name glob (\'*.json\') or a path glob (\'dist/tests/**\') (repeatable)', collect, [])
+    .option('--skip-rule <id>', 'drop the problems of a rule, or of a family with a trailing / (repeatable)', collect, [])
+    .addHelpText('after', `
+The manifests are validated as "validate" does: problems go to stderr as
+"file:line:column: severity: message [rule]" with a count line, and an error (in the desired
+manifests, or in the sync options, hooks or waves of --live objects) fails the plan: exit 1,
+nothing on stdout.
+
+Examples:
+  $ cdk8s-argocd plan dist/
+  $ cdk8s-argocd plan dist/ --format mermaid > sync.mmd
+  $ cdk8s-argocd plan dist/ --live live/ --prune-last --format json`)
     .action((paths: string[], options: PlanCommandOptions) => {
       const delay = Number(options.waveDelay);
       if (!/^[0-9]+$/.test(options.waveDelay ?? '') || !Number.isSafeInteger(delay)) {
         throw new UsageError(`option '--wave-delay' must be a whole number of seconds, got ${JSON.stringify(options.waveDelay)}: use e.g. --wave-delay 2`);
       }
-      const objects = readObjects(paths);
-      const live = options.live ? readObjects(options.live) : undefined;
-      const plan = analyzeSync(objects, { live, pruneLast: options.pruneLast, waveDelaySeconds: delay });
+      const excludes = new Excludes(options.exclude);
+      const skipRules = options.skipRule ?? [];
+      const result = validateFiles(paths, { exclude: options.exclude, skipRules });
+      process.stderr.write(skippedNotices(result.skipped));
+      const liveDocuments = options.live ? readDocuments(options.live, excludes) : undefined;
+      const problems = [...result.problems, ...(liveDocuments ? liveProblems(liveDocuments, skipRules) : [])];
+      if (problems.length > 0) {
+        process.stderr.write(formatText(problems));
+        process.stderr.write(summary(problems, result.objects, result.files, result.skipped.length));
+      }
+      if (hasErrors(problems)) {
+        process.stderr.write('plan: not planned: fix the errors above (Argo CD would not sync these manifests as written)\n');
+        process.exitCode = EXIT_INVALID;
+        return;
+      }
+      const live = liveDocuments?.map((d) => d.object);
+      const plan = analyzeSync(result.documents.map((d) => d.object), { live, pruneLast: options.pruneLast, waveDelaySeconds: delay });
       if (options.format === 'json') process.stdout.write(planToJson(plan));
       else if (options.format === 'mermaid') process.stdout.write(planToMermaid(plan));
       else process.stdout.write(planToText(plan, delay));

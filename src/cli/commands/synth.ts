@@ -35,6 +35,7 @@ export function synth(options: SynthCommandOptions): boolean {
     process.stderr.write(`synth: ${path.relative(process.cwd(), path.resolve(target.entry))}\n`);
     const result = renderAndValidate(target.entry, plugin, options.strict);
     for (const line of result.lines) process.stderr.write(`${line}\n`);
+    process.stderr.write(result.summary);
     if (result.failed) {
       failed = true;
       continue;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from './errors';
+import { debugRequested, InputError, ReportedError } from './errors';
+import { formatLine } from './format';
 import { installModuleFallback, installTypeScriptLoader, ownPackageRoot } from './typescript-loader';
 import { Manifest } from '../../engine/validation/problem';
 
@@ -21,11 +22,49 @@ export interface RenderedApp {
   readonly charts: RenderedChart[];
 }
 
-/** Thrown when cdk8s's own construct validation (`node.addValidation`) fails. */
-export class ConstructValidationError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
+/**
+ * Thrown when cdk8s's own construct validation (`node.addValidation`) fails: its `[path] message`
+ * lines as `[path]: error: message`.
+ */
+export class ConstructValidationError extends ReportedError {
+  constructor(lines: string[]) {
+    super(lines.map(constructLine));
   }
+}
+
+/** cdk8s's `[construct/path] message` (and a construct's thrown `[path] message`) in the CLI's format. */
+function constructLine(line: string): string {
+  const m = /^\[([^\]]*)\] ([\s\S]*)$/.exec(line);
+  if (!m) return formatLine(undefined, 'error', line);
+  const severity = /^(error|warning): /.exec(m[2]);
+  // ArgoCdValidation writes `[path] warning: message [rule]`; a rule at the end is kept as is.
+  return formatLine(`[${m[1]}]`, severity ? (severity[1] as 'error' | 'warning') : 'error', severity ? m[2].slice(severity[0].length) : m[2]);
+}
+
+/**
+ * The app threw: a construct's validation error (`[path] message`, src/private/errors.ts) becomes
+ * `[path]: error: message`; anything else `file:line:column: error: the app threw …` at the
+ * innermost frame in the app's own files (not node_modules, not the library), the stack only
+ * with --debug.
+ */
+function appError(entry: string, e: unknown): ReportedError {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const lines: string[] = [];
+  if (/^\[[^\]]*\] /.test(error.message) && (error.name === 'ValidationError' || error.name === 'Error')) {
+    lines.push(constructLine(error.message.split('\n')[0]), ...error.message.split('\n').slice(1).filter((l) => l.trim() !== ''));
+  } else {
+    const own = ownPackageRoot();
+    const frame = (error.stack ?? '').split('\n').slice(1)
+      .map((l) => /(?:\(|at )((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():]+):(\d+):(\d+)\)?\s*$/.exec(l))
+      .find((m) => m && !m[1].split(/[\\/]/).includes('node_modules') && !m[1].startsWith(own) && !m[1].startsWith('node:'));
+    const location = frame
+      ? `${path.relative(process.cwd(), frame[1].replace(/^file:\/\//, ''))}:${frame[2]}:${frame[3]}`
+      : path.relative(process.cwd(), path.resolve(entry));
+    lines.push(formatLine(location, 'error', `the app threw ${error.name}: ${error.message.split('\n')[0]}`));
+  }
+  if (debugRequested() && error.stack) lines.push(error.stack);
+  else if (!lines[0].startsWith('[')) lines.push('(run with --debug for the stack trace)');
+  return new ReportedError(lines);
 }
 
 /** The internal switch of `ArgoCdValidation` (the same `Symbol.for` key there). */
@@ -82,7 +121,7 @@ function runAppEntry(entry: string): RenderedApp[] {
     exports = require(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`the app ${entry} failed: ${(e as Error)?.stack ?? String(e)}`);
+    throw appError(entry, e);
   } finally {
     restoreOutput();
     proto.synth = originalSynth;
@@ -109,7 +148,8 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
       const message = (e as Error).message ?? String(e);
       const match = /^Validation failed with the following errors:\n([\s\S]*)$/.exec(message);
       if (match) throw new ConstructValidationError(match[1].split('\n').map((l) => l.trim()).filter(Boolean));
-      throw new InputError(`synthesizing chart ${chart.node.path} failed: ${message}`);
+      if (/^\[[^\]]*\] /.test(message)) throw appError(chart.node.path, e);
+      throw new ReportedError([formatLine(`[${chart.node.path}]`, 'error', `synthesizing the chart failed: ${message}`)]);
     }
   }
   // Charts after dependency resolution, in the order cdk8s writes them.

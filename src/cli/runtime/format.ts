@@ -1,4 +1,13 @@
-import { Problem } from '../../engine/validation/problem';
+import { Problem, Severity } from '../../engine/validation/problem';
+
+/**
+ * The one text format of every problem the CLI reports (synth, generate, validate, plan, and a
+ * construct that throws), the way a compiler reports:
+ *
+ *   location: severity: message [rule]
+ *
+ * where location is `file:line:column` for a file and `[construct/path]` for a construct.
+ */
 
 /** A problem with where it was found, as the CLI reports it. */
 export interface LocatedProblem extends Problem {
@@ -6,23 +15,26 @@ export interface LocatedProblem extends Problem {
   readonly column?: number;
 }
 
-function subject(p: Problem): string {
-  if (!p.kind) return '';
-  return ` (${p.kind}${p.name ? ` ${p.namespace ? `${p.namespace}/` : ''}${p.name}` : ''})`;
+/** `location: severity: message [rule]` (no `[rule]` when there is none). */
+export function formatLine(location: string | undefined, severity: Severity | `${Severity}` | 'notice', message: string, rule?: string): string {
+  return `${location ? `${location}: ` : ''}${severity}: ${message}${rule ? ` [${rule}]` : ''}`;
 }
 
-/** `file:line:column: severity: message [rule] (Kind ns/name)`, the way a compiler reports. */
+/** `file:line:column`, `file`, or undefined. */
+export function fileLocation(file: string | undefined, line?: number, column?: number): string | undefined {
+  if (!file) return undefined;
+  return line ? `${file}:${line}:${column ?? 1}` : file;
+}
+
+/** `file:line:column: severity: message [rule]`, one line a problem. */
 export function formatText(problems: readonly LocatedProblem[]): string {
-  const lines = problems.map((p) => {
-    const where = p.file ? `${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ` : '';
-    return `${where}${p.severity}: ${p.message} [${p.rule}]${subject(p)}`;
-  });
+  const lines = problems.map((p) => formatLine(fileLocation(p.file, p.line, p.column), p.severity, p.message, p.rule));
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-/** One line a problem for synth output: `[construct/path] message`. */
+/** `[construct/path]: severity: message [rule]`, for problems of what an app rendered. */
 export function formatConstructProblem(constructPath: string, p: Problem): string {
-  return `[${constructPath}] ${p.severity}: ${p.message} [${p.rule}]${subject(p)}`;
+  return formatLine(`[${constructPath}]`, p.severity, p.message, p.rule);
 }
 
 /** The stable JSON form documented in the README (field order fixed). */
@@ -44,9 +56,16 @@ export function toJson(problems: readonly Problem[], valid: boolean): string {
   }, undefined, 2) + '\n';
 }
 
-export function summary(problems: readonly Problem[], objects: number, files: number): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The count line that ends every report: `2 errors, 1 warning in 14 objects (3 files)`, with
+ * `; 2 files skipped` when configuration files were left out.
+ */
+export function summary(problems: readonly Problem[], objects: number, files: number, skipped = 0): string {
+  const errors = problems.filter((p) => p.severity === Severity.ERROR).length;
   const warnings = problems.length - errors;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(objects, 'object')} from ${plural(files, 'file')}\n`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(objects, 'object')} (${plural(files, 'file')})${skipped ? `; ${plural(skipped, 'file')} skipped` : ''}\n`;
 }

@@ -1,5 +1,6 @@
-import { ConstructValidationError, RenderedApp, RenderedObject, runApp } from './app-runner';
-import { formatConstructProblem } from './format';
+import { RenderedApp, RenderedObject, runApp } from './app-runner';
+import { ReportedError } from './errors';
+import { formatConstructProblem, summary } from './format';
 import { PluginContext } from './plugin-config';
 import { hasErrors, validateManifests } from '../../engine/validation';
 import { Problem } from '../../engine/validation/problem';
@@ -10,8 +11,13 @@ export interface RenderResult {
   /** Every object the entry rendered, in output order. */
   readonly objects: RenderedObject[];
   readonly problems: Problem[];
-  /** `[construct/path] message` lines, errors and warnings (or cdk8s's own validation errors). */
+  /**
+   * `[construct/path]: severity: message [rule]` lines, errors and warnings (or the app's own
+   * failure: cdk8s's validation errors, a construct's thrown error, a syntax error).
+   */
   readonly lines: string[];
+  /** The count line: `N errors, M warnings in K objects (F files)`. */
+  readonly summary: string;
   readonly failed: boolean;
 }
 
@@ -25,13 +31,17 @@ export function renderAndValidate(entry: string, plugin: PluginContext, strict =
   try {
     apps = runApp(entry);
   } catch (e) {
-    if (e instanceof ConstructValidationError) {
-      return { apps: [], objects: [], problems: [], lines: e.lines, failed: true };
+    if (e instanceof ReportedError) {
+      const errors = e.lines.filter((l) => /^(\S.*?: )?error: /.test(l)).length;
+      const warnings = e.lines.filter((l) => /^(\S.*?: )?warning: /.test(l)).length;
+      const count = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}: the app did not render\n`;
+      return { apps: [], objects: [], problems: [], lines: e.lines, summary: count, failed: true };
     }
     throw e;
   }
   const objects = apps.flatMap((app) => app.charts.flatMap((c) => c.objects));
   const problems = validateManifests(objects.map((o) => o.manifest), { plugins: plugin.config ? [plugin.config] : undefined });
   const lines = problems.map((p) => formatConstructProblem(objects[p.index!].constructPath, p));
-  return { apps, objects, problems, lines, failed: hasErrors(problems, strict) };
+  const files = apps.reduce((n, app) => n + app.charts.length, 0);
+  return { apps, objects, problems, lines, summary: summary(problems, objects.length, files), failed: hasErrors(problems, strict) };
 }

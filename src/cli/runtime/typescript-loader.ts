@@ -5,7 +5,8 @@ import Module = require('module');
 import * as os from 'os';
 import * as path from 'path';
 import type { TransformFailure } from 'esbuild';
-import { InputError } from './errors';
+import { ReportedError } from './errors';
+import { formatLine } from './format';
 import { missingModuleError } from './missing-module';
 
 /**
@@ -15,8 +16,16 @@ import { missingModuleError } from './missing-module';
  */
 let installed = false;
 
-const LOADERS: { [ext: string]: 'ts' | 'tsx' } = { '.ts': 'ts', '.cts': 'ts', '.mts': 'ts', '.tsx': 'tsx' };
+const LOADERS: { [ext: string]: 'ts' | 'tsx' | 'js' } = { '.ts': 'ts', '.cts': 'ts', '.mts': 'ts', '.tsx': 'tsx', '.mjs': 'js' };
 
+/**
+ * ES module apps run as CommonJS: esbuild rewrites `import`/`export` to `require`, and
+ * `import.meta` (url, filename, dirname, resolve) is given from the file's own path. `.mts` and
+ * `.mjs` files and the `.js` files of a `"type": "module"` package of the user (not under
+ * node_modules) go through the same transpiler; `import './lib.js'` finds `lib.ts` as tsc's
+ * NodeNext resolution does. Top-level await cannot run in a synchronous require: it is refused
+ * with the change to make.
+ */
 export function installTypeScriptLoader(): void {
   if (installed) return;
   installed = true;
@@ -27,7 +36,70 @@ export function installTypeScriptLoader(): void {
       module._compile(transpile(fs.readFileSync(filename, 'utf-8'), filename, loader), filename);
     };
   }
+  const requireJs = extensions['.js'];
+  extensions['.js'] = (module: any, filename: string) => {
+    if (isUserEsm(filename)) module._compile(transpile(fs.readFileSync(filename, 'utf-8'), filename, 'js'), filename);
+    else requireJs(module, filename);
+  };
+  installTypeScriptSpecifiers();
 }
+
+const packageTypes = new Map<string, string | undefined>();
+
+/** The `type` of the nearest package.json (cached by folder). */
+function packageType(dir: string): string | undefined {
+  if (packageTypes.has(dir)) return packageTypes.get(dir);
+  let type: string | undefined;
+  const pkg = path.join(dir, 'package.json');
+  if (fs.existsSync(pkg)) {
+    try {
+      type = JSON.parse(fs.readFileSync(pkg, 'utf-8')).type ?? 'commonjs';
+    } catch {
+      type = 'commonjs';
+    }
+  } else {
+    const parent = path.dirname(dir);
+    type = parent === dir ? undefined : packageType(parent);
+  }
+  packageTypes.set(dir, type);
+  return type;
+}
+
+/** A `.js` file of the user's own `"type": "module"` package (installed packages keep Node's rules). */
+function isUserEsm(filename: string): boolean {
+  return !filename.split(path.sep).includes('node_modules') && packageType(path.dirname(filename)) === 'module';
+}
+
+let specifiersInstalled = false;
+
+/** `./lib.js` (`.mjs`, `.cjs`) of a TypeScript file resolves to `./lib.ts` (`.mts`, `.cts`, `.tsx`) when only that exists. */
+function installTypeScriptSpecifiers(): void {
+  if (specifiersInstalled) return;
+  specifiersInstalled = true;
+  const M = Module as any;
+  const original = M._resolveFilename;
+  const swaps: { [ext: string]: string[] } = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+  M._resolveFilename = function (request: string, parent: any, isMain: boolean, options: any) {
+    try {
+      return original.call(this, request, parent, isMain, options);
+    } catch (e) {
+      const ext = path.extname(request);
+      const relative = request.startsWith('./') || request.startsWith('../');
+      const fromTypeScript = typeof parent?.filename === 'string' && /\.(c|m)?tsx?$/.test(parent.filename);
+      if ((e as any)?.code !== 'MODULE_NOT_FOUND' || !relative || !fromTypeScript || !swaps[ext]) throw e;
+      for (const swap of swaps[ext]) {
+        const candidate = path.resolve(path.dirname(parent.filename), request.slice(0, -ext.length) + swap);
+        if (fs.existsSync(candidate)) return candidate;
+      }
+      throw e;
+    }
+  };
+}
+
+/** `import.meta` of a file run as CommonJS. */
+const IMPORT_META = '__cdk8s_argocd_import_meta';
+const IMPORT_META_BANNER = `var ${IMPORT_META} = { url: require("url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname, `
+  + 'resolve: (s) => require("url").pathToFileURL(require.resolve(s)).href };';
 
 /**
  * The transpile cache: esbuild's first call in a process starts its service (about 50 ms, more than
@@ -52,7 +124,7 @@ function cacheDir(): string | undefined {
 
 let esbuildVersion: string | undefined;
 
-function transpile(source: string, filename: string, loader: 'ts' | 'tsx'): string {
+function transpile(source: string, filename: string, loader: 'ts' | 'tsx' | 'js'): string {
   esbuildVersion ??= JSON.parse(fs.readFileSync(require.resolve('esbuild/package.json'), 'utf-8')).version as string;
   const dir = cacheDir();
   // The source map names the file relative to itself, so a cached entry fits any checkout path.
@@ -77,12 +149,21 @@ function transpile(source: string, filename: string, loader: 'ts' | 'tsx'): stri
       sourcemap: 'inline',
       sourcefile,
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
+      // Only for files that use it, so a CommonJS app's output (and cache key) stays as it was.
+      ...(/\bimport\.meta\b/.test(source) ? { define: { 'import.meta': IMPORT_META }, banner: IMPORT_META_BANNER } : {}),
     }).code;
   } catch (e) {
     const failure = e as TransformFailure;
     const first = failure.errors?.[0];
     if (first?.location) {
-      throw new InputError(`${path.relative(process.cwd(), filename)}:${first.location.line}:${first.location.column + 1}: TypeScript syntax error: ${first.text}`);
+      const where = `${path.relative(process.cwd(), filename)}:${first.location.line}:${first.location.column + 1}`;
+      if (/^Top-level await is currently not supported/.test(first.text)) {
+        throw new ReportedError([formatLine(where, 'error', 'top-level await is not supported in cdk8s apps run by cdk8s-argocd: the app runs synchronously, '
+          + 'so that nothing is output before it is whole, and must call app.synth() before the entry file returns; replace each await with its synchronous form '
+          + '(fs.readFileSync for fs.promises.readFile, require() for await import(), child_process.execFileSync for a command), '
+          + 'or compute awaited inputs in a step before the synth (e.g. a JSON file the app reads)')]);
+      }
+      throw new ReportedError([formatLine(where, 'error', `${loader === 'js' ? 'JavaScript' : 'TypeScript'} syntax error: ${first.text}`)]);
     }
     throw e;
   }

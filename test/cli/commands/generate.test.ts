@@ -147,7 +147,11 @@ describe('generate in an Argo CD-like checkout', () => {
     const dir = checkout({ 'main.ts': APP("\n\nfunction fail(): never {\n  throw new Error('boom');\n}\nfail();") });
     const r = generate(dir, { CDK8S_ARGOCD_TRANSPILE_CACHE: 'off' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/main\\.ts:12:`));
+    // `file:line:column: error: …` relative to the application directory, the stack only with --debug
+    expect(r.stderr).toMatch(/^main\.ts:12:\d+: error: the app threw Error: boom$/m);
+    expect(r.stdout).toBe('');
+    const debug = generate(dir, { CDK8S_ARGOCD_TRANSPILE_CACHE: 'off' }, ['--debug']);
+    expect(debug.stderr).toMatch(new RegExp(`at fail \\(${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/main\\.ts:12:`));
   });
 
   test('zero objects are allowed with ARGOCD_ENV_ALLOW_EMPTY=true', () => {
@@ -160,7 +164,7 @@ describe('generate in an Argo CD-like checkout', () => {
 
 describe('generate fails closed', () => {
   const cases: Array<[string, { [name: string]: string }, { [k: string]: string }, RegExp]> = [
-    ['fails when the TypeScript has a syntax error', { 'main.ts': APP('const x: = 1;') }, {}, /main\.ts:\d+:\d+: TypeScript syntax error/],
+    ['fails when the TypeScript has a syntax error', { 'main.ts': APP('const x: = 1;') }, {}, /main\.ts:\d+:\d+: error: TypeScript syntax error/],
     ['fails when a construct throws', { 'main.ts': APP("application('a'); throw new Error('boom in construct');") }, {}, /boom in construct/],
     ['fails when validation finds an error', { 'main.ts': APP("application('Not_A_Valid_Name');") }, {}, /validation failed/],
     ['fails when the app renders zero objects', { 'main.ts': APP('') }, {}, /zero objects/],

@@ -129,7 +129,8 @@ describe('cdk8s-argocd plan', () => {
     const r = runCli(['plan', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/cannot parse YAML in .*bad\.yaml/);
+    expect(r.stderr).toMatch(/^.*bad\.yaml:2:1: error: cannot parse YAML: .* \[yaml\/parse\]$/m);
+    expect(r.stderr).toMatch(/^plan: not planned: fix the errors above/m);
   });
 
   test('fails with exit 2 on a bad flag', () => {

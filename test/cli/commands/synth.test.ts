@@ -56,23 +56,28 @@ describe('cdk8s-argocd synth', () => {
     const r = runCli(['synth', '--app', 'main.ts', '--output', 'out'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/\[apps\/web\] error: unknown field 'destinations' in spec: .*did you mean 'destination'\? \[schema\/unknown-field\] \(Application argocd\/web\)/);
+    expect(r.stderr).toMatch(/^\[apps\/web\]: error: unknown field 'destinations' in spec: .*did you mean 'destination'\? \[schema\/unknown-field\]$/m);
+    expect(r.stderr).toMatch(/^1 error, 0 warnings in 1 object \(1 file\)$/m);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  test('fails when the app throws, with the TypeScript location', () => {
+  test('fails when the app throws, with the TypeScript location and no stack trace (the stack with --debug)', () => {
     const dir = tempDir({ 'main.ts': app("throw new Error('boom');") });
     const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/the app main\.ts failed: Error: boom\n\s+at new Apps \(.*main\.ts:12:/);
+    expect(r.stderr).toMatch(/^main\.ts:12:\d+: error: the app threw Error: boom\n\(run with --debug for the stack trace\)\n1 error, 0 warnings: the app did not render\n$/m);
+    expect(r.stderr).not.toMatch(/\s+at /);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    const debug = runCli(['synth', '--app', 'main.ts', '--debug'], { cwd: dir });
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toMatch(/^main\.ts:12:\d+: error: the app threw Error: boom\nError: boom\n\s+at new Apps \(.*main\.ts:12:/m);
   });
 
   test('fails when the TypeScript does not parse', () => {
     const dir = tempDir({ 'main.ts': 'const x: = 1;\n' });
     const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/main\.ts:1:10: TypeScript syntax error: /);
+    expect(r.stderr).toMatch(/^main\.ts:1:10: error: TypeScript syntax error: .+$/m);
   });
 
   test('fails when a construct validation fails, with cdk8s construct paths', () => {
@@ -81,7 +86,17 @@ describe('cdk8s-argocd synth', () => {
     });
     const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^\[apps\] something is off$/m);
+    expect(r.stderr).toMatch(/^\[apps\]: error: something is off$/m);
+  });
+
+  test('fails when a construct throws a validation error: [construct/path]: error: message, no stack trace', () => {
+    const dir = tempDir({
+      'main.ts': app("const e = new Error(`[${this.node.path}/web] destination is missing: set destination`); e.name = 'ValidationError'; throw e;"),
+    });
+    const r = runCli(['synth', '--app', 'main.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^\[apps\/web\]: error: destination is missing: set destination\n1 error, 0 warnings: the app did not render\n$/m);
+    expect(r.stderr).not.toMatch(/\s+at /);
   });
 
   test('fails when the entry does not exist or never calls app.synth()', () => {
