@@ -13,7 +13,8 @@ import { ApiObject, App, Chart, ChartProps, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import {
-  CompareOption, CompareOptions, Hook, HookDeletePolicy, HookType, ResourceSyncOption, ResourceSyncOptions, SyncWaves,
+  Application, CompareOption, CompareOptions, Hook, HookAction, HookDeletePolicy, HookType, ResourceChangeHook, ResourceSyncOption,
+  ResourceSyncOptions, SyncWaves, TargetResource,
 } from 'cdk8s-argocd';
 
 const IMAGE = 'ghcr.io/example-org/shop-web:1.4.2';
@@ -108,6 +109,29 @@ export class WorkloadChart extends Chart {
   }
 }
 
+/**
+ * The CDN in front of the shop caches what nginx serves: purge it when (and only when) the
+ * nginx configuration changed in a sync. The ResourceChangeHook's default strategy (postSyncGate)
+ * bakes the ConfigMap's content hash into a PostSync Job, which runs the purge only when the hash
+ * differs from the one recorded after the last successful purge.
+ */
+export function addCdnPurge(chart: Chart): void {
+  const nginxConfig = new kplus.ConfigMap(chart, 'nginx-config', {
+    metadata: { name: 'nginx-config' },
+    data: { 'default.conf': 'server {\n  listen 8080;\n  location / { proxy_pass http://web; }\n}\n' },
+  });
+  new ResourceChangeHook(chart, 'cdn-purge', {
+    application: Application.fromApplicationName(chart, 'shop-application', 'shop'),
+    target: TargetResource.fromApiObject(nginxConfig),
+    action: HookAction.job({
+      image: 'curlimages/curl:8.10.1',
+      command: ['curl', '--fail', '-X', 'POST', 'http://cdn-api.platform.svc/purge'],
+      args: ['-d', '{"zone":"shop"}'],
+    }),
+  });
+}
+
 const app = new App();
-new WorkloadChart(app, 'workload');
+const workload = new WorkloadChart(app, 'workload');
+addCdnPurge(workload);
 app.synth();
