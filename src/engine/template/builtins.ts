@@ -7,7 +7,7 @@
  */
 import { Iface, REFLECT_VALUE, RV, indirectInterface, rvType } from './exec';
 import { isPrint, sprint, sprintf, sprintln } from './go-fmt';
-import { GoError, GoFunc, GoInt, GoMap, GoSlice, GoType, GoValue, IFACE, INT_TYPES, assignable, byteLength, isTrue, kindOf, kindOfType, utf8, zeroOf } from './go-value';
+import { GoError, GoFunc, GoInt, GoMap, GoSlice, GoType, GoValue, IFACE, INT_TYPES, assignable, byteLength, decodeUtf8, isTrue, kindOf, kindOfType, utf8, zeroOf } from './go-value';
 
 const RVS = `[]${REFLECT_VALUE}`;
 const IFACES = `[]${IFACE}`;
@@ -187,7 +187,7 @@ function slice(itemr: RV, ...indexes: RV[]): RV {
   });
   if (idx[0] > idx[1]) throw new GoError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) throw new GoError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (typeof item === 'string') return utf8(item).subarray(idx[0], idx[1]).toString('utf8');
+  if (typeof item === 'string') return decodeUtf8(utf8(item).subarray(idx[0], idx[1]));
   return new GoSlice((item as GoSlice).elem, (item as GoSlice).items.slice(idx[0], idx[1]));
 }
 

@@ -5,7 +5,7 @@
  * Error forms are Go's: `%!d(float64=3)`, `%!d(MISSING)`, `%!(EXTRA int=1)`, `%!(NOVERB)`.
  */
 /* eslint-disable no-bitwise */ // float and integer formatting work on the IEEE 754 bits, as strconv does
-import { GoFunc, GoInt, GoMap, GoSlice, GoValue, compareGoStrings, typeName, utf8 } from './go-value';
+import { GoFunc, GoInt, GoMap, GoSlice, GoValue, compareGoStrings, decodeUtf8, typeName, utf8 } from './go-value';
 
 interface Flags {
   plus: boolean;
@@ -375,7 +375,7 @@ class Printer {
     }
     if (v instanceof GoSlice) {
       if ((verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') && v.elem === 'uint8') {
-        const s = Buffer.from(v.items.map((b) => Number((b as GoInt).value))).toString('utf8');
+        const s = decodeUtf8(Buffer.from(v.items.map((b) => Number((b as GoInt).value))));
         this.printValue(s, verb, depth);
         return;
       }

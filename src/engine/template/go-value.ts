@@ -21,6 +21,7 @@
  *
  * Upstream: Go 1.19 reflect semantics as used by text/template (go/src/text/template/exec.go).
  */
+/* eslint-disable no-bitwise */ // UTF-8 decoding works on bits
 
 /** Go integer type names. */
 export type GoIntType = 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
@@ -196,6 +197,46 @@ export function compareGoStrings(a: string, b: string): number {
 /** The UTF-8 bytes of a string. */
 export function utf8(s: string): Buffer {
   return Buffer.from(s, 'utf8');
+}
+
+/**
+ * Bytes to a string as Go ranges over them (utf8.DecodeRune): each byte of an invalid sequence
+ * becomes one U+FFFD, as encoding/json writes such a string.
+ */
+export function decodeUtf8(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    const cont = (k: number) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+    let r = -1;
+    let n = 1;
+    if (c >= 0xc2 && c <= 0xdf && cont(1)) {
+      r = ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
+      n = 2;
+    } else if (c >= 0xe0 && c <= 0xef && cont(1) && cont(2)) {
+      r = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+      n = 3;
+      if (r < 0x800 || (r >= 0xd800 && r <= 0xdfff)) r = -1;
+    } else if (c >= 0xf0 && c <= 0xf4 && cont(1) && cont(2) && cont(3)) {
+      r = ((c & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f);
+      n = 4;
+      if (r < 0x10000 || r > 0x10ffff) r = -1;
+    }
+    if (r < 0) {
+      out += '\ufffd';
+      i++;
+    } else {
+      out += String.fromCodePoint(r);
+      i += n;
+    }
+  }
+  return out;
 }
 
 /** UTF-8 length of a string in bytes (Go's `len`). */

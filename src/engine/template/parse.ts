@@ -5,6 +5,7 @@
  * Error messages are Go's: `template: <name>:<line>: <message>`.
  */
 import { quote } from './go-fmt';
+import { decodeUtf8 } from './go-value';
 import { Item, ItemType, itemString, lex } from './lexer';
 import { BranchNode, ChainNode, CommandNode, ListNode, Node, NumberInfo, PipeNode, TemplateNode, VariableNode, nodeString } from './nodes';
 import { TemplateError } from './template-error';
@@ -500,7 +501,7 @@ export function unquote(s: string): string {
     }
   }
   if (q === "'" && runes !== 1) throw new Error('invalid syntax');
-  return Buffer.from(bytes).toString('utf8');
+  return decodeUtf8(Buffer.from(bytes));
 }
 
 /** strconv.UnquoteChar(text[1:], '\'') plus newNumber's check that only the closing quote follows. */

@@ -5,7 +5,7 @@
  */
 /* eslint-disable no-bitwise */ // base32, base64 and adler32 are bit-level encodings
 import { createHash } from 'crypto';
-import { GoFunc, GoInt, GoMap, GoSlice, GoValue, kindOf, typeName } from '../go-value';
+import { GoFunc, GoInt, GoMap, GoSlice, GoValue, decodeUtf8, kindOf, typeName } from '../go-value';
 import { JsonError, marshal, unmarshal } from './gojson';
 import { A, AS, S, fn, fnErr, variadic } from './support';
 
@@ -96,7 +96,7 @@ function goBase32Decode(s: string): string {
     const nbytes = [0, 0, 1, 1, 2, 3, 3, 4, 5][dlen];
     for (let k = 0; k < nbytes; k++) out.push(Number((bits >> BigInt(32 - 8 * k)) & 255n));
   }
-  return Buffer.from(out).toString('utf8');
+  return decodeUtf8(Buffer.from(out));
 }
 
 /** encoding/base64 StdEncoding.DecodeString; an error is returned as its message (Sprig does). */
@@ -113,7 +113,7 @@ function goBase64Decode(s: string): string {
     let trailing: string | undefined;
     for (let j = 0; j < 4; j++) {
       if (si === src.length) {
-        if (j === 0) return Buffer.from(out).toString('utf8');
+        if (j === 0) return decodeUtf8(Buffer.from(out));
         return err(si - j);
       }
       const c = src[si++];
@@ -144,7 +144,7 @@ function goBase64Decode(s: string): string {
     out.push(...bytes.slice(0, dlen - 1));
     if (trailing !== undefined) return trailing;
   }
-  return Buffer.from(out).toString('utf8');
+  return decodeUtf8(Buffer.from(out));
 }
 
 function adler32(s: string): string {

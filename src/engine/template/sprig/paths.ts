@@ -5,7 +5,7 @@
  * url.go@v3.3.0.
  */
 import { quote } from '../go-fmt';
-import { GoError, GoFunc, GoMap, GoValue, ifaceMap, kindOf } from '../go-value';
+import { GoError, GoFunc, GoMap, GoValue, decodeUtf8, ifaceMap, kindOf } from '../go-value';
 import { M, S, fn } from './support';
 
 /** path.Clean. */
@@ -94,7 +94,7 @@ function unescape(s: string, mode: Mode): string {
       bytes.push(...Buffer.from(c, 'utf8'));
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return decodeUtf8(Buffer.from(bytes));
 }
 
 interface URL {

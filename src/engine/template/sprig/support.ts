@@ -2,7 +2,7 @@
  * Helpers for porting Go code that works on bytes and runes, and for defining Sprig functions
  * with their Go signatures (reflect checks arguments against them, see exec.ts).
  */
-import { GoError, GoFunc, GoType, GoValue, IFACE, typeName } from '../go-value';
+import { GoError, GoFunc, GoType, GoValue, IFACE, decodeUtf8, typeName } from '../go-value';
 
 export const S: GoType = 'string';
 export const I: GoType = 'int';
@@ -32,7 +32,7 @@ export function toBytes(s: string): string {
 
 /** Back from bytes to a string (invalid UTF-8 becomes U+FFFD, as printing it would show). */
 export function fromBytes(b: string): string {
-  return Buffer.from(b, 'latin1').toString('utf8');
+  return decodeUtf8(Buffer.from(b, 'latin1'));
 }
 
 /** Go's s[lo:hi] on bytes, with the runtime's panic messages. */
