@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { generateNamePrefixError, HOOK_TYPE, hookTypeValueError, skipWithOtherTypesError } from '../engine/argo/hooks';
 import { ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY } from '../engine/core/annotation-keys';
 import { appValidationOf } from '../private/app-validation';
+import { arrayOf, checkConstruct, checkProps, enumOf, instanceOf, optional, record, required, Shape, string } from '../private/props';
 
 /**
  * A resource hook type (`argocd.argoproj.io/hook`). Argo CD keeps adding types (PostDelete in
@@ -69,6 +70,12 @@ export interface HookOptions {
   readonly generateName?: string;
 }
 
+const HOOK_OPTIONS: Shape = record({
+  types: required(arrayOf(instanceOf(HookType, 'use a HookType constant such as HookType.PRE_SYNC', { custom: true })), 'give the hook types, e.g. [HookType.PRE_SYNC]'),
+  deletePolicies: optional(arrayOf(enumOf(HookDeletePolicy as unknown as { [key: string]: string }, 'HookDeletePolicy'))),
+  generateName: optional(string),
+}, 'an object of HookOptions');
+
 /**
  * Turns any construct that renders one Kubernetes object into an Argo CD resource hook.
  *
@@ -79,6 +86,7 @@ export interface HookOptions {
 export class Hook {
   /** The hook API of `construct` (which must be, or wrap, exactly one ApiObject). */
   public static of(construct: IConstruct): Hook {
+    checkConstruct('Hook.of()', construct);
     const apiObject = ApiObject.of(construct);
     appValidationOf(apiObject);
     return new Hook(apiObject);
@@ -89,6 +97,7 @@ export class Hook {
   /** Sets the hook types and delete policies. */
   public set(options: HookOptions): void {
     const path = this.apiObject.node.path;
+    checkProps(path, options, HOOK_OPTIONS);
     if (options.types.length === 0) {
       throw new Error(`[${path}] hook 'types' is empty: give at least one HookType, e.g. HookType.PRE_SYNC`);
     }

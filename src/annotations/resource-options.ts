@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { COMPARE_OPTION, optionValueError, SYNC_OPTION } from '../engine/argo/sync-options';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../engine/core/annotation-keys';
 import { appValidationOf } from '../private/app-validation';
+import { checkArg, checkConstruct, instanceOf } from '../private/props';
 
 function checkOption(kind: string, value: string): void {
   const problem = optionValueError(kind, value);
@@ -91,6 +92,7 @@ function listOf(map: WeakMap<ApiObject, string[]>, apiObject: ApiObject, key: st
  */
 export class ResourceSyncOptions {
   public static of(construct: IConstruct): ResourceSyncOptions {
+    checkConstruct('ResourceSyncOptions.of()', construct);
     const apiObject = ApiObject.of(construct);
     appValidationOf(apiObject);
     return new ResourceSyncOptions(apiObject);
@@ -100,6 +102,8 @@ export class ResourceSyncOptions {
 
   /** Adds options; an option already present is not repeated. */
   public add(...options: ResourceSyncOption[]): void {
+    options.forEach((o, i) => checkArg(this.apiObject.node.path, `options[${i}]`, o,
+      instanceOf(ResourceSyncOption, 'use a ResourceSyncOption constant such as ResourceSyncOption.PRUNE_FALSE', { custom: true })));
     const list = listOf(SYNC_OPTIONS, this.apiObject, ANNOTATION_SYNC_OPTIONS);
     for (const o of options) if (!list.includes(o.value)) list.push(o.value);
   }
@@ -117,6 +121,7 @@ export class ResourceSyncOptions {
  */
 export class CompareOptions {
   public static of(construct: IConstruct): CompareOptions {
+    checkConstruct('CompareOptions.of()', construct);
     const apiObject = ApiObject.of(construct);
     appValidationOf(apiObject);
     return new CompareOptions(apiObject);
@@ -126,6 +131,8 @@ export class CompareOptions {
 
   /** Adds options; an option already present is not repeated. */
   public add(...options: CompareOption[]): void {
+    options.forEach((o, i) => checkArg(this.apiObject.node.path, `options[${i}]`, o,
+      instanceOf(CompareOption, 'use a CompareOption constant such as CompareOption.IGNORE_EXTRANEOUS', { custom: true })));
     const list = listOf(COMPARE_OPTIONS, this.apiObject, ANNOTATION_COMPARE_OPTIONS);
     for (const o of options) if (!list.includes(o.value)) list.push(o.value);
   }

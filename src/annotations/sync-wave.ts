@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { syncWaveValueError } from '../engine/argo/sync-annotations';
 import { ANNOTATION_SYNC_WAVE } from '../engine/core/annotation-keys';
 import { appValidationOf } from '../private/app-validation';
+import { checkArg, checkConstruct, number } from '../private/props';
 
 /** Waves set explicitly through {@link SyncWave.set}, read by `SyncWaves.fromDependencies`. */
 const EXPLICIT_WAVES = new WeakMap<ApiObject, number>();
@@ -26,6 +27,7 @@ export function _explicitWave(apiObject: ApiObject): number | undefined {
 export class SyncWave {
   /** The sync wave API of `construct` (which must be, or wrap, exactly one ApiObject). */
   public static of(construct: IConstruct): SyncWave {
+    checkConstruct('SyncWave.of()', construct);
     const apiObject = ApiObject.of(construct);
     appValidationOf(apiObject);
     return new SyncWave(apiObject);
@@ -37,6 +39,7 @@ export class SyncWave {
    * Puts the object into `wave`, an integer (negative allowed). The last call wins.
    */
   public set(wave: number): void {
+    checkArg(this.apiObject.node.path, 'wave', wave, (v, f) => (typeof v === 'string' ? `'${f}' is ${JSON.stringify(v)} (a string), not a number: pass the number, e.g. set(${/^-?\d+$/.test(v) ? v : '2'})` : number(v, f)));
     const problem = syncWaveValueError(wave);
     if (problem) throw new Error(`[${this.apiObject.node.path}] ${problem}`);
     EXPLICIT_WAVES.set(this.apiObject, wave);

@@ -1,17 +1,18 @@
 import { Construct, IConstruct } from 'constructs';
 import { Destination } from './destination';
 import { IgnoreDifference, renderIgnoreDifference } from './ignore-difference';
-import { ApplicationSource, renderSourceHydrator, SourceHydrator } from './source';
-import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { APPLICATION_SOURCE, ApplicationSource, renderSourceHydrator, SOURCE_TOOLS, SourceHydrator } from './source';
+import { renderSyncPolicy, SYNC_POLICY, SyncPolicy } from './sync-policy';
 import * as l1 from '../../imports/application-argoproj.io';
 import { duplicateSourceFieldError, sourceFormsError } from '../engine/argo/application';
 import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
 import { syncWaveValueError } from '../engine/argo/sync-annotations';
 import { ANNOTATION_SYNC_WAVE, RESOURCES_FINALIZER, RESOURCES_FINALIZER_BACKGROUND } from '../engine/core/annotation-keys';
 import { Manifest } from '../engine/core/manifest';
-import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
 import { NotificationSubscriptions } from '../notifications/subscription';
+import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
 import { validationError } from '../private/errors';
+import { arrayOf, checkArg, checkProps, enumOf, implementing, instanceOf, integer, optional, pathOf, record, required, Shape, string, stringMap } from '../private/props';
 import { compact, undefinedIfEmpty } from '../private/render';
 import { AppProject, IAppProject } from '../project/app-project';
 
@@ -107,6 +108,45 @@ export interface ApplicationProps {
   readonly annotations?: { [key: string]: string };
 }
 
+const IGNORE_DIFFERENCE: Shape = record({
+  kind: required(string, 'give the kind, e.g. "Deployment"'),
+  group: optional(string),
+  name: optional(string),
+  namespace: optional(string),
+  jsonPointers: optional(arrayOf(string)),
+  jqPathExpressions: optional(arrayOf(string)),
+  managedFieldsManagers: optional(arrayOf(string)),
+}, 'an IgnoreDifference');
+
+const INFO: Shape = record({ name: required(string, 'give the label, e.g. "Runbook:"'), value: required(string, 'give the value, e.g. a URL') });
+
+const APPLICATION_PROPS: Shape = record({
+  name: optional(string),
+  namespace: optional(string),
+  project: optional(implementing('IAppProject', ['name'], "pass an AppProject, or AppProject.fromAppProjectName(scope, id, 'name')")),
+  source: optional(APPLICATION_SOURCE),
+  sources: optional(arrayOf(APPLICATION_SOURCE)),
+  sourceHydrator: optional(record({
+    drySource: required(record({ repoURL: required(string, 'give the repository URL'), targetRevision: optional(string), path: required(string, 'give the path'), ...SOURCE_TOOLS }), 'give the dry source: { repoURL, path, targetRevision }'),
+    syncSource: required(record({ targetBranch: required(string, 'give the branch to hydrate into'), path: required(string, 'give the path'), repoURL: optional(string) }), 'give the sync source: { targetBranch, path }'),
+    hydrateToBranch: optional(string),
+  })),
+  destination: required(instanceOf(Destination, "pass Destination.inCluster('my-namespace'), Destination.server(url) or Destination.cluster(name)"),
+    "pass Destination.inCluster('my-namespace'), Destination.server(url) or Destination.cluster(name)"),
+  syncPolicy: optional(SYNC_POLICY),
+  ignoreDifferences: optional(arrayOf(IGNORE_DIFFERENCE)),
+  info: optional(arrayOf(INFO)),
+  revisionHistoryLimit: optional(integer),
+  cascadeDelete: optional(enumOf(CascadeDelete as unknown as { [key: string]: string }, 'CascadeDelete')),
+  labels: optional(stringMap),
+  annotations: optional(stringMap),
+}, 'an object of ApplicationProps');
+
+/** The props, checked (they arrive unchecked from JavaScript or `any`-typed code). */
+function checked(scope: Construct, id: string, props: ApplicationProps): ApplicationProps {
+  return checkProps(pathOf(scope, id), props, APPLICATION_PROPS);
+}
+
 /**
  * An Argo CD Application.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#applications
@@ -139,6 +179,7 @@ export class Application extends ArgoCdObject implements IApplication {
   }
 
   constructor(scope: Construct, id: string, props: ApplicationProps) {
+    props = checked(scope, id, props);
     super(scope, id, l1.Application, {
       name: props.name,
       namespace: props.namespace ?? DEFAULT_NAMESPACE,
@@ -173,6 +214,7 @@ export class Application extends ArgoCdObject implements IApplication {
 
   /** Adds a source; with more than one, the Application renders `sources` (multi-source). */
   public addSource(source: ApplicationSource): void {
+    checkArg(this.node.path, 'source', source, APPLICATION_SOURCE);
     if (this.props.sourceHydrator) throw validationError(this, "cannot add a source to an Application with 'sourceHydrator': Argo CD would ignore it");
     for (const field of ['name', 'ref'] as const) {
       const value = source[field];
@@ -187,11 +229,13 @@ export class Application extends ArgoCdObject implements IApplication {
 
   /** Ignores differences of some resources. */
   public addIgnoreDifference(difference: IgnoreDifference): void {
+    checkArg(this.node.path, 'difference', difference, IGNORE_DIFFERENCE);
     this.ignoreDifferences.push(difference);
   }
 
   /** Adds an entry to the info tab. */
   public addInfo(name: string, value: string): void {
+    checkArg(this.node.path, 'info', { name, value }, INFO);
     this.info.push({ name, value });
   }
 

@@ -1,7 +1,12 @@
 import type * as l1 from '../../imports/application-argoproj.io';
 import { IN_CLUSTER_SERVER } from '../engine/argo/destinations';
+import { checkArg, nonEmptyString, string } from '../private/props';
 import { compact } from '../private/render';
 
+
+function checkNamespace(factory: string, namespace: unknown): void {
+  if (namespace !== undefined) checkArg(factory, 'namespace', namespace, string);
+}
 
 /**
  * Where an Application deploys to: exactly one of a cluster API server URL or a cluster name
@@ -10,14 +15,19 @@ import { compact } from '../private/render';
 export class Destination {
   /** The cluster Argo CD runs in (`https://kubernetes.default.svc`). */
   public static inCluster(namespace?: string): Destination {
+    checkNamespace('Destination.inCluster()', namespace);
     return new Destination(IN_CLUSTER_SERVER, undefined, namespace);
   }
   /** A cluster by its API server URL, as registered in Argo CD. */
   public static server(url: string, namespace?: string): Destination {
+    checkArg('Destination.server()', 'url', url, nonEmptyString('give the cluster\'s API server URL, e.g. "https://kubernetes.default.svc"'));
+    checkNamespace('Destination.server()', namespace);
     return new Destination(url, undefined, namespace);
   }
   /** A cluster by its name, as registered in Argo CD (must be unique). */
   public static cluster(name: string, namespace?: string): Destination {
+    checkArg('Destination.cluster()', 'name', name, nonEmptyString('give the name the cluster is registered with in Argo CD, e.g. "in-cluster"'));
+    checkNamespace('Destination.cluster()', namespace);
     return new Destination(undefined, name, namespace);
   }
 

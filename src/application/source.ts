@@ -1,4 +1,5 @@
 import type * as l1 from '../../imports/application-argoproj.io';
+import { arrayOf, boolean, checkProps, instanceOf, integer, optional, record, required, Shape, string, stringMap } from '../private/props';
 import { compact, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/render';
 
 /** A Helm `--set` parameter. */
@@ -267,14 +268,17 @@ export interface DirectoryOptions {
 export class PluginParameter {
   /** A string parameter. */
   public static string(name: string, value: string): PluginParameter {
+    checkProps('PluginParameter.string()', { name, value }, record({ name: required(string, 'give the parameter name'), value: required(string, 'give the value as a string') }));
     return new PluginParameter({ name, string: value });
   }
   /** An array parameter. */
   public static array(name: string, values: string[]): PluginParameter {
+    checkProps('PluginParameter.array()', { name, values }, record({ name: required(string, 'give the parameter name'), values: required(arrayOf(string), 'give a list of strings') }));
     return new PluginParameter({ name, array: [...values] });
   }
   /** A map parameter. */
   public static map(name: string, values: { [key: string]: string }): PluginParameter {
+    checkProps('PluginParameter.map()', { name, values }, record({ name: required(string, 'give the parameter name'), values: required(stringMap, 'give a map of strings') }));
     return new PluginParameter({ name, map: { ...values } });
   }
   private constructor(private readonly wire: l1.ApplicationSpecSourcesPluginParameters) {}
@@ -357,24 +361,123 @@ export interface RefSourceOptions extends SourceOptions {
   readonly ref: string;
 }
 
+const HELM: Shape = record({
+  valueFiles: optional(arrayOf(string)),
+  valuesObject: optional(record({})),
+  values: optional(string),
+  parameters: optional(arrayOf(record({
+    name: required(string, 'give the parameter name'), value: required(string, 'give the value as a string'), forceString: optional(boolean),
+  }))),
+  fileParameters: optional(arrayOf(record({ name: required(string, 'give the parameter name'), path: required(string, 'give the file path') }))),
+  releaseName: optional(string),
+  passCredentials: optional(boolean),
+  ignoreMissingValueFiles: optional(boolean),
+  skipCrds: optional(boolean),
+  skipSchemaValidation: optional(boolean),
+  skipTests: optional(boolean),
+  version: optional(string),
+  kubeVersion: optional(string),
+  apiVersions: optional(arrayOf(string)),
+  namespace: optional(string),
+});
+
+const KUSTOMIZE: Shape = record({
+  version: optional(string),
+  namePrefix: optional(string),
+  nameSuffix: optional(string),
+  commonLabels: optional(stringMap),
+  commonAnnotations: optional(stringMap),
+  commonAnnotationsEnvsubst: optional(boolean),
+  labelWithoutSelector: optional(boolean),
+  labelIncludeTemplates: optional(boolean),
+  forceCommonLabels: optional(boolean),
+  forceCommonAnnotations: optional(boolean),
+  images: optional(arrayOf(string)),
+  namespace: optional(string),
+  replicas: optional(arrayOf(record({
+    name: required(string, 'give the workload name'), count: required(integer, 'give the replica count'),
+  }))),
+  components: optional(arrayOf(string)),
+  ignoreMissingComponents: optional(boolean),
+  patches: optional(arrayOf(record({
+    patch: optional(string), path: optional(string), target: optional(record({})), options: optional(record({})),
+  }))),
+  kubeVersion: optional(string),
+  apiVersions: optional(arrayOf(string)),
+});
+
+const JSONNET_VARIABLE: Shape = record({ name: required(string, 'give the variable name'), value: required(string, 'give the value as a string'), code: optional(boolean) });
+
+const DIRECTORY: Shape = record({
+  recurse: optional(boolean),
+  include: optional(string),
+  exclude: optional(string),
+  jsonnet: optional(record({
+    extVars: optional(arrayOf(JSONNET_VARIABLE)), tlas: optional(arrayOf(JSONNET_VARIABLE)), libs: optional(arrayOf(string)),
+  })),
+});
+
+const PLUGIN: Shape = record({
+  name: optional(string),
+  env: optional(stringMap),
+  parameters: optional(arrayOf(instanceOf(PluginParameter, 'use PluginParameter.string(name, value), PluginParameter.array(name, values) or PluginParameter.map(name, values)'))),
+});
+
+const REPO_URL = required(string, 'give the repository URL, e.g. "https://github.com/org/repo.git"');
+
+/** @internal The tool options of a path source (also those of a hydrator's dry source). */
+export const SOURCE_TOOLS = { helm: optional(HELM), kustomize: optional(KUSTOMIZE), directory: optional(DIRECTORY), plugin: optional(PLUGIN) };
+
+const GIT_OPTIONS: Shape = record({
+  repoURL: REPO_URL,
+  targetRevision: optional(string),
+  name: optional(string),
+  path: required(string, 'give the path in the repository, e.g. "apps/guestbook" (or "." for the root)'),
+  ...SOURCE_TOOLS,
+  tagPrefix: optional(string),
+}, 'an object of source options');
+
+const HELM_CHART_OPTIONS: Shape = record({
+  repoURL: required(string, 'give the Helm repository URL, e.g. "https://charts.example.com"'),
+  name: optional(string),
+  chart: required(string, 'give the chart name, e.g. "nginx"'),
+  targetRevision: required(string, 'give the chart version, e.g. "1.2.3"'),
+  helm: optional(HELM),
+}, 'an object of source options');
+
+const REF_OPTIONS: Shape = record({
+  repoURL: REPO_URL,
+  targetRevision: optional(string),
+  name: optional(string),
+  ref: required(string, 'give the ref name the other sources use as $name, e.g. "values"'),
+}, 'an object of source options');
+
+/** @internal A value of this shape is an ApplicationSource. */
+export const APPLICATION_SOURCE: Shape = (v, f) => instanceOf(ApplicationSource,
+  'use ApplicationSource.git({ … }), ApplicationSource.oci({ … }), ApplicationSource.helmChart({ … }) or ApplicationSource.ref({ … })')(v, f);
+
 /**
  * Where an Application's manifests come from.
  */
 export class ApplicationSource {
   /** A path in a Git repository: plain manifests, Kustomize, Helm in Git, Jsonnet or a plugin. */
   public static git(options: GitSourceOptions): ApplicationSource {
+    checkProps('ApplicationSource.git()', options, GIT_OPTIONS);
     return new ApplicationSource(options, options.path, undefined, undefined, options);
   }
   /** A path in an OCI artifact (`oci://registry/repo`). */
   public static oci(options: GitSourceOptions): ApplicationSource {
+    checkProps('ApplicationSource.oci()', options, GIT_OPTIONS);
     return new ApplicationSource(options, options.path, undefined, undefined, options);
   }
   /** A chart in a Helm repository or OCI registry. */
   public static helmChart(options: HelmChartSourceOptions): ApplicationSource {
+    checkProps('ApplicationSource.helmChart()', options, HELM_CHART_OPTIONS);
     return new ApplicationSource(options, undefined, options.chart, undefined, { helm: options.helm });
   }
   /** A ref source for multi-source Applications (Helm values from another repository). */
   public static ref(options: RefSourceOptions): ApplicationSource {
+    checkProps('ApplicationSource.ref()', options, REF_OPTIONS);
     return new ApplicationSource(options, undefined, undefined, options.ref, {});
   }
 

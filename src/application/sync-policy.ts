@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { SyncOption } from './sync-option';
 import type * as l1 from '../../imports/application-argoproj.io';
 import { formatGoDuration } from '../engine/core/go-duration';
+import { arrayOf, boolean, duration as aDuration, instanceOf, integer, number, optional, record, Shape, stringMap } from '../private/props';
 import { compact, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/render';
 
 /** Automated sync (`spec.syncPolicy.automated`). */
@@ -100,6 +101,18 @@ export interface SyncPolicy {
    */
   readonly managedNamespaceMetadata?: ManagedNamespaceMetadata;
 }
+
+/** @internal The shape of a SyncPolicy, checked where one is given. */
+export const SYNC_POLICY: Shape = record({
+  automated: optional(record({ enabled: optional(boolean), prune: optional(boolean), selfHeal: optional(boolean), allowEmpty: optional(boolean) })),
+  syncOptions: optional(arrayOf(instanceOf(SyncOption, 'use a SyncOption constant such as SyncOption.CREATE_NAMESPACE', { custom: true }))),
+  retry: optional(record({
+    limit: optional(integer),
+    backoff: optional(record({ duration: optional(aDuration), factor: optional(number), maxDuration: optional(aDuration) })),
+    refresh: optional(boolean),
+  })),
+  managedNamespaceMetadata: optional(record({ labels: optional(stringMap), annotations: optional(stringMap) })),
+});
 
 /** Renders a cdk8s Duration as a Go duration string (`5s`, `3m`, `1h30m`). */
 export function toGoDuration(duration: Duration): string {

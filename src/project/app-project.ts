@@ -1,13 +1,14 @@
 import { Construct, IConstruct } from 'constructs';
-import { ProjectRole, renderRole } from './project-role';
-import { renderSyncWindow, SyncWindow } from './sync-window';
+import { PROJECT_ROLE, ProjectRole, renderRole } from './project-role';
+import { renderSyncWindow, SYNC_WINDOW, SyncWindow } from './sync-window';
 import * as l1 from '../../imports/appproject-argoproj.io';
 import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
 import { projectDestinationError, roleNameError, sourceRepoError } from '../engine/argo/project';
 import { RESOURCES_FINALIZER } from '../engine/core/annotation-keys';
-import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
 import { NotificationSubscriptions } from '../notifications/subscription';
+import { ArgoCdObject, ArgoCdObjectReference } from '../private/argo-cd-object';
 import { validationError } from '../private/errors';
+import { arrayOf, boolean, checkArg, checkProps, optional, pathOf, record, required, Shape, string, stringMap } from '../private/props';
 import { compact, undefinedIfEmpty } from '../private/render';
 
 /** An AppProject, managed here or elsewhere. */
@@ -186,6 +187,38 @@ export interface AppProjectProps {
   readonly annotations?: { [key: string]: string };
 }
 
+const RESOURCE_KIND: Shape = record({ group: required(string, 'give the API group ("" for the core group)'), kind: required(string, 'give the kind, e.g. "Deployment"') }, 'a ResourceKind');
+const CLUSTER_RESOURCE_KIND: Shape = record({ group: required(string, 'give the API group ("" for the core group)'), kind: required(string, 'give the kind, e.g. "Namespace"'), name: optional(string) }, 'a ClusterResourceKind');
+const PROJECT_DESTINATION: Shape = record({ server: optional(string), name: optional(string), namespace: optional(string) }, 'a ProjectDestination');
+const DESTINATION_SERVICE_ACCOUNT: Shape = record({
+  server: required(string, 'give the cluster URL glob'),
+  namespace: required(string, 'give the namespace glob'),
+  defaultServiceAccount: required(string, 'give the service account name'),
+}, 'a DestinationServiceAccount');
+
+const APP_PROJECT_PROPS: Shape = record({
+  name: optional(string),
+  namespace: optional(string),
+  description: optional(string),
+  sourceRepos: optional(arrayOf(string)),
+  destinations: optional(arrayOf(PROJECT_DESTINATION)),
+  clusterResourceWhitelist: optional(arrayOf(CLUSTER_RESOURCE_KIND)),
+  clusterResourceBlacklist: optional(arrayOf(CLUSTER_RESOURCE_KIND)),
+  namespaceResourceWhitelist: optional(arrayOf(RESOURCE_KIND)),
+  namespaceResourceBlacklist: optional(arrayOf(RESOURCE_KIND)),
+  roles: optional(arrayOf(PROJECT_ROLE)),
+  syncWindows: optional(arrayOf(SYNC_WINDOW)),
+  orphanedResources: optional(record({ warn: optional(boolean), ignore: optional(arrayOf(CLUSTER_RESOURCE_KIND)) })),
+  signatureKeys: optional(arrayOf(string)),
+  sourceNamespaces: optional(arrayOf(string)),
+  destinationServiceAccounts: optional(arrayOf(DESTINATION_SERVICE_ACCOUNT)),
+  permitOnlyProjectScopedClusters: optional(boolean),
+  sourceIntegrityPolicies: optional(arrayOf(record({ repos: required(arrayOf(string), 'give the repository globs'), gpgMode: required(string, 'give the GPG mode'), gpgKeys: required(arrayOf(string), 'give the key ids') }))),
+  deletionProtection: optional(boolean),
+  labels: optional(stringMap),
+  annotations: optional(stringMap),
+}, 'an object of AppProjectProps');
+
 /**
  * An Argo CD AppProject: which repositories, destinations and kinds its Applications may use,
  * with roles and sync windows.
@@ -224,6 +257,7 @@ export class AppProject extends ArgoCdObject implements IAppProject {
   }
 
   constructor(scope: Construct, id: string, props: AppProjectProps = {}) {
+    props = checkProps(pathOf(scope, id), props, APP_PROJECT_PROPS) ?? {};
     super(scope, id, l1.AppProject, {
       name: props.name,
       namespace: props.namespace ?? DEFAULT_NAMESPACE,
@@ -250,6 +284,7 @@ export class AppProject extends ArgoCdObject implements IAppProject {
 
   /** Permits a repository URL glob (`!` to deny). */
   public addSourceRepo(repo: string): void {
+    checkArg(this.node.path, 'repo', repo, string);
     const problem = sourceRepoError(repo, 'source repo');
     if (problem) throw validationError(this, problem);
     if (this.sourceRepos.includes(repo)) throw validationError(this, `source repo ${JSON.stringify(repo)} is already permitted: remove the duplicate`);
@@ -258,6 +293,7 @@ export class AppProject extends ArgoCdObject implements IAppProject {
 
   /** Permits a destination. */
   public addDestination(destination: ProjectDestination): void {
+    checkArg(this.node.path, 'destination', destination, PROJECT_DESTINATION);
     const problem = projectDestinationError(destination.server, destination.name);
     if (problem) throw validationError(this, problem);
     this.destinations.push(destination);
@@ -265,26 +301,31 @@ export class AppProject extends ArgoCdObject implements IAppProject {
 
   /** Permits a cluster-scoped kind. */
   public addClusterResourceWhitelist(kind: ClusterResourceKind): void {
+    checkArg(this.node.path, 'kind', kind, CLUSTER_RESOURCE_KIND);
     this.clusterWhitelist.push(kind);
   }
 
   /** Denies a cluster-scoped kind. */
   public addClusterResourceBlacklist(kind: ClusterResourceKind): void {
+    checkArg(this.node.path, 'kind', kind, CLUSTER_RESOURCE_KIND);
     this.clusterBlacklist.push(kind);
   }
 
   /** Permits a namespaced kind (from then on, only whitelisted namespaced kinds are allowed). */
   public addNamespaceResourceWhitelist(kind: ResourceKind): void {
+    checkArg(this.node.path, 'kind', kind, RESOURCE_KIND);
     this.namespaceWhitelist = [...(this.namespaceWhitelist ?? []), kind];
   }
 
   /** Denies a namespaced kind. */
   public addNamespaceResourceBlacklist(kind: ResourceKind): void {
+    checkArg(this.node.path, 'kind', kind, RESOURCE_KIND);
     this.namespaceBlacklist.push(kind);
   }
 
   /** Adds a role. */
   public addRole(role: ProjectRole): void {
+    checkArg(this.node.path, 'role', role, PROJECT_ROLE);
     const problem = roleNameError(role.name);
     if (problem) throw validationError(this, problem);
     if (this.roles.some((r) => r.name === role.name)) throw validationError(this, `role ${JSON.stringify(role.name)} already exists: role names must be unique`);
@@ -293,22 +334,26 @@ export class AppProject extends ArgoCdObject implements IAppProject {
 
   /** Adds a sync window. */
   public addSyncWindow(window: SyncWindow): void {
+    checkArg(this.node.path, 'window', window, SYNC_WINDOW);
     this.syncWindows.push(window);
   }
 
   /** Requires commits signed by this GnuPG key id. */
   public addSignatureKey(keyId: string): void {
+    checkArg(this.node.path, 'keyId', keyId, string);
     this.signatureKeys.push(keyId);
   }
 
   /** Permits Applications in a namespace (glob or `/regex/`). */
   public addSourceNamespace(namespace: string): void {
+    checkArg(this.node.path, 'namespace', namespace, string);
     if (this.sourceNamespaces.includes(namespace)) throw validationError(this, `source namespace ${JSON.stringify(namespace)} is already permitted: remove the duplicate`);
     this.sourceNamespaces.push(namespace);
   }
 
   /** Sets the service account for a destination. */
   public addDestinationServiceAccount(account: DestinationServiceAccount): void {
+    checkArg(this.node.path, 'account', account, DESTINATION_SERVICE_ACCOUNT);
     this.destinationServiceAccounts.push(account);
   }
 

@@ -1,4 +1,5 @@
 import type * as l1 from '../../imports/appproject-argoproj.io';
+import { arrayOf, checkProps, enumOf, instanceOf, integer, optional, record, required, Shape, string } from '../private/props';
 import { compact, undefinedIfEmpty } from '../private/render';
 
 /**
@@ -87,6 +88,13 @@ export interface ProjectPolicyOptions {
   readonly effect?: PolicyEffect;
 }
 
+const POLICY_OPTIONS: Shape = record({
+  resource: optional(instanceOf(ProjectResource, 'use a ProjectResource constant such as ProjectResource.APPLICATIONS', { custom: true })),
+  action: required(instanceOf(ProjectAction, 'use a ProjectAction constant such as ProjectAction.SYNC', { custom: true }), 'give the action, e.g. ProjectAction.SYNC'),
+  object: optional(string),
+  effect: optional(enumOf(PolicyEffect as unknown as { [key: string]: string }, 'PolicyEffect')),
+}, 'an object of ProjectPolicyOptions');
+
 /**
  * A policy line of a project role: `p, proj:<project>:<role>, <resource>, <action>, <project>/<object>, <effect>`.
  * The subject and the project prefix are filled in when the project renders.
@@ -94,19 +102,24 @@ export interface ProjectPolicyOptions {
 export class ProjectPolicy {
   /** A policy that allows an action. */
   public static allow(action: ProjectAction, object?: string, resource?: ProjectResource): ProjectPolicy {
-    return new ProjectPolicy({ action, object, resource, effect: PolicyEffect.ALLOW });
+    return ProjectPolicy.checked('ProjectPolicy.allow()', { action, object, resource, effect: PolicyEffect.ALLOW });
   }
   /** A policy that denies an action. */
   public static deny(action: ProjectAction, object?: string, resource?: ProjectResource): ProjectPolicy {
-    return new ProjectPolicy({ action, object, resource, effect: PolicyEffect.DENY });
+    return ProjectPolicy.checked('ProjectPolicy.deny()', { action, object, resource, effect: PolicyEffect.DENY });
   }
   /** A policy from options. */
   public static of(options: ProjectPolicyOptions): ProjectPolicy {
-    return new ProjectPolicy(options);
+    return ProjectPolicy.checked('ProjectPolicy.of()', options);
   }
   /** A verbatim policy line (checked by the `project/policy` rule). */
   public static fromLine(line: string): ProjectPolicy {
+    checkProps('ProjectPolicy.fromLine()', { line }, record({ line: required(string, 'give the policy line, e.g. "p, proj:team:ci, applications, sync, team/*, allow"') }));
     return new ProjectPolicy(undefined, line);
+  }
+
+  private static checked(factory: string, options: ProjectPolicyOptions): ProjectPolicy {
+    return new ProjectPolicy(checkProps(factory, options, POLICY_OPTIONS));
   }
   private constructor(private readonly options?: ProjectPolicyOptions, private readonly line?: string) {}
 
@@ -168,6 +181,15 @@ export interface ProjectRole {
 }
 
 /** @internal */
+/** @internal The shape of a ProjectRole. */
+export const PROJECT_ROLE: Shape = record({
+  name: required(string, 'give the role name, e.g. "ci"'),
+  description: optional(string),
+  policies: optional(arrayOf(instanceOf(ProjectPolicy, 'use ProjectPolicy.allow(…), ProjectPolicy.deny(…), ProjectPolicy.of({ … }) or ProjectPolicy.fromLine(…)'))),
+  groups: optional(arrayOf(string)),
+  jwtTokens: optional(arrayOf(record({ iat: required(integer, 'give the issued-at time in Unix seconds'), exp: optional(integer), id: optional(string) }))),
+}, 'a ProjectRole');
+
 export function renderRole(project: string, r: ProjectRole): l1.AppProjectSpecRoles {
   return compact({
     name: r.name,

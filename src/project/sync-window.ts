@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import type * as l1 from '../../imports/appproject-argoproj.io';
 import { formatGoDuration } from '../engine/core/go-duration';
+import { arrayOf, boolean, duration, enumOf, optional, record, required, Shape, string } from '../private/props';
 import { compact, undefinedIfEmpty } from '../private/render';
 
 /** Whether a sync window allows or denies syncs. */
@@ -69,6 +70,19 @@ export interface SyncWindow {
 }
 
 /** @internal */
+/** @internal The shape of a SyncWindow. */
+export const SYNC_WINDOW: Shape = record({
+  kind: required(enumOf(SyncWindowKind as unknown as { [key: string]: string }, 'SyncWindowKind'), 'give SyncWindowKind.ALLOW or SyncWindowKind.DENY'),
+  schedule: required(string, 'give a cron schedule, e.g. "0 22 * * *"'),
+  duration: required(duration, 'give a Duration, e.g. Duration.hours(1)'),
+  applications: optional(arrayOf(string)),
+  namespaces: optional(arrayOf(string)),
+  clusters: optional(arrayOf(string)),
+  manualSync: optional(boolean),
+  timeZone: optional(string),
+  andOperator: optional(boolean),
+}, 'a SyncWindow');
+
 export function renderSyncWindow(w: SyncWindow): l1.AppProjectSpecSyncWindows {
   return compact({
     kind: w.kind,
