@@ -227,7 +227,8 @@ export class NotificationCatalog {
   public static all(): NotificationTrigger[] {
     return [
       NotificationCatalog.ON_CREATED, NotificationCatalog.ON_DELETED, NotificationCatalog.ON_DEPLOYED, NotificationCatalog.ON_HEALTH_DEGRADED,
-      NotificationCatalog.ON_SYNC_FAILED, NotificationCatalog.ON_SYNC_RUNNING, NotificationCatalog.ON_SYNC_STATUS_UNKNOWN, NotificationCatalog.ON_SYNC_SUCCEEDED,
+      NotificationCatalog.ON_SYNC_FAILED, NotificationCatalog.ON_SYNC_RUNNING,
+      NotificationCatalog.ON_SYNC_STATUS_UNKNOWN, NotificationCatalog.ON_SYNC_SUCCEEDED,
     ];
   }
 

@@ -235,7 +235,10 @@ export class NotificationService {
 
   public static github(options: GitHubServiceOptions): NotificationService {
     return new NotificationService('github', options.name, compact({
-      appID: options.appID, installationID: options.installationID, privateKey: options.privateKey.toString(), enterpriseBaseURL: options.enterpriseBaseURL,
+      appID: options.appID,
+      installationID: options.installationID,
+      privateKey: options.privateKey.toString(),
+      enterpriseBaseURL: options.enterpriseBaseURL,
     }));
   }
 

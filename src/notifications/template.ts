@@ -120,6 +120,24 @@ export interface GitHubTemplate {
   readonly revisionPath?: string;
 }
 
+/** The `pagerdutyv2` block (notifications-engine `PagerDutyV2Notification`). Go templates. */
+export interface PagerDutyV2Template {
+  readonly summary: string;
+  /** `critical`, `error`, `warning` or `info`. */
+  readonly severity: string;
+  readonly source: string;
+  /** @default - none */
+  readonly component?: string;
+  /** @default - none */
+  readonly group?: string;
+  /** @default - none */
+  readonly class?: string;
+  /** @default - none */
+  readonly url?: string;
+  /** @default - none */
+  readonly dedupKey?: string;
+}
+
 /** A notification template: `template.<name>` of argocd-notifications-cm. */
 export interface NotificationTemplateProps {
   /** Template name (what a trigger's `send` names). */
@@ -147,7 +165,7 @@ export interface NotificationTemplateProps {
   /** `cards`, `cardsV2`, `threadKey`. @default - none */
   readonly googleChat?: { readonly cards?: string; readonly cardsV2?: string; readonly threadKey?: string };
   /** @default - none */
-  readonly pagerDutyV2?: { readonly summary: string; readonly severity: string; readonly source: string; readonly component?: string; readonly group?: string; readonly class?: string; readonly url?: string; readonly dedupKey?: string };
+  readonly pagerDutyV2?: PagerDutyV2Template;
   /**
    * Other blocks as Argo CD reads them (e.g. `opsgenie`, `alertmanager`, `rocketchat`).
    * @default - none

@@ -76,9 +76,12 @@ export function runTrigger(name: string, options: CommonOptions & { now?: string
   if (!trigger) {
     throw new InputError(`trigger ${JSON.stringify(name)} does not exist in ${options.config} (found ${[...inputs.config.triggers.keys()].sort().join(', ') || 'none'}): give one of those names`);
   }
-  const vars = triggerEnvironment({ app: inputs.app, appProject: inputs.project, context: inputs.config.context, secrets: inputs.secrets, now: options.now });
+  const vars = triggerEnvironment({
+    app: inputs.app, appProject: inputs.project, context: inputs.config.context, secrets: inputs.secrets, now: options.now,
+  });
   if (inputs.selfService) vars.delete('secrets');
-  const results = evaluateTrigger(trigger.conditions.map((c) => ({ when: c.when, oncePer: c.oncePer, send: c.send ?? [] })), vars, { now: options.now });
+  const conditions = trigger.conditions.map((c) => ({ when: c.when, oncePer: c.oncePer, send: c.send ?? [] }));
+  const results = evaluateTrigger(conditions, vars, { now: options.now });
   return {
     trigger: name,
     conditions: results.map((r) => {
@@ -108,7 +111,10 @@ export function triggerRunText(run: TriggerRunJson): string {
 }
 
 /** Renders a template of the ConfigMap for an Application; InputError when it does not exist. */
-export function notifyTemplate(name: string, options: CommonOptions & { service?: string; recipient?: string }): { rendered: Record<string, unknown>; errors: Array<{ path: readonly string[]; error?: string }> } {
+export function notifyTemplate(
+  name: string,
+  options: CommonOptions & { service?: string; recipient?: string },
+): { rendered: Record<string, unknown>; errors: Array<{ path: readonly string[]; error?: string }> } {
   const inputs = readInputs(options);
   const template = inputs.config.templates.get(name);
   if (!template) {
@@ -118,8 +124,13 @@ export function notifyTemplate(name: string, options: CommonOptions & { service?
     process.stderr.write(`warning: --service: service ${JSON.stringify(options.service)} is not configured in ${options.config} (found ${[...inputs.config.services.keys()].sort().join(', ') || 'none'}); rendering with serviceType ${JSON.stringify(options.service)} anyway\n`);
   }
   return renderNotificationTemplate(name, template.template, {
-    app: inputs.app, appProject: inputs.project, context: inputs.config.context, secrets: inputs.secrets,
-    selfService: inputs.selfService, service: options.service ?? 'console', recipient: options.recipient,
+    app: inputs.app,
+    appProject: inputs.project,
+    context: inputs.config.context,
+    secrets: inputs.secrets,
+    selfService: inputs.selfService,
+    service: options.service ?? 'console',
+    recipient: options.recipient,
   });
 }
 

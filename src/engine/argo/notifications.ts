@@ -152,7 +152,9 @@ export function parseRecipients(value: string): string[] {
  * The subscriptions of an Application's or AppProject's annotations, as `Annotations.iterate`
  * reads them; `errors` lists long-form values that do not parse.
  */
-export function subscriptionsOf(annotations: { readonly [key: string]: string } | undefined): { subscriptions: AnnotationSubscription[]; errors: Array<{ key: string; message: string }> } {
+export function subscriptionsOf(
+  annotations: { readonly [key: string]: string } | undefined,
+): { subscriptions: AnnotationSubscription[]; errors: Array<{ key: string; message: string }> } {
   const subscriptions: AnnotationSubscription[] = [];
   const errors: Array<{ key: string; message: string }> = [];
   for (const [key, value] of Object.entries(annotations ?? {})) {
@@ -198,7 +200,10 @@ export interface LongFormSubscription {
  * the long form `notifications.argoproj.io/subscriptions` when given. Throws nothing: check names
  * with {@link notificationNameError} first.
  */
-export function subscriptionAnnotations(short: ReadonlyArray<{ trigger?: string; service: string; recipients: readonly string[] }>, long: readonly LongFormSubscription[] = []): { [key: string]: string } {
+export function subscriptionAnnotations(
+  short: ReadonlyArray<{ trigger?: string; service: string; recipients: readonly string[] }>,
+  long: readonly LongFormSubscription[] = [],
+): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   for (const s of short) {
     const key = `${NOTIFICATIONS_SUBSCRIBE_PREFIX}${s.trigger ? `${s.trigger}.` : ''}${s.service}`;

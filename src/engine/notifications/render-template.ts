@@ -93,7 +93,11 @@ export function templateParseErrors(name: string, template: Record<string, unkno
  * Renders every Go template field of a template. Returns the template with each field replaced by
  * its output, and the fields that failed (their text is left as it was).
  */
-export function renderNotificationTemplate(name: string, template: Record<string, unknown>, inputs: TemplateInputs): { rendered: Record<string, unknown>; errors: RenderedField[] } {
+export function renderNotificationTemplate(
+  name: string,
+  template: Record<string, unknown>,
+  inputs: TemplateInputs,
+): { rendered: Record<string, unknown>; errors: RenderedField[] } {
   const funcs = notificationsFuncMap();
   const data = templateVariables(inputs);
   const rendered = structuredClone(template);

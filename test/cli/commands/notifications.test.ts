@@ -4,6 +4,8 @@ import * as YAML from 'yaml';
 import { UPSTREAM } from '../../upstream/upstream';
 import { runCli, tempDir } from '../run-cli';
 
+jest.setTimeout(60_000);
+
 const CATALOG = path.join(UPSTREAM, 'notifications_catalog', 'install.yaml');
 const NOW = '2026-01-01T12:00:00Z';
 
@@ -65,7 +67,7 @@ describe('cdk8s-argocd notifications trigger run', () => {
     const r = runCli(['notifications', 'trigger', 'run', 'on-sync-status-unknown', '--config', CATALOG, '--app', appFile('unknown')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe([
-      "CONDITION                            RESULT",
+      'CONDITION                            RESULT',
       "app.status.sync.status == 'Unknown'  true",
       'condition 0: oncePer <nil>',
       '',
@@ -73,8 +75,12 @@ describe('cdk8s-argocd notifications trigger run', () => {
   });
 
   test('fails when a condition errors at run time, and says why (exit 1)', () => {
-    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-notifications-cm' }, data: {
-      'trigger.broken': '- when: app.status.operationState.phase == "Succeeded"\n  send: [t]\n', 'template.t': 'message: hi\n' } };
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-notifications-cm' },
+      data: { 'trigger.broken': '- when: app.status.operationState.phase == "Succeeded"\n  send: [t]\n', 'template.t': 'message: hi\n' },
+    };
     const d = tempDir({ 'cm.yaml': YAML.stringify(cm) });
     const r = runCli(['notifications', 'trigger', 'run', 'broken', '--config', path.join(d, 'cm.yaml'), '--app', appFile('no operation'), '--format', 'json']);
     expect(r.status).toBe(1);
