@@ -64,6 +64,17 @@ export { CompareOption, CompareOptions, ResourceSyncOption, ResourceSyncOptions 
 export { SyncWaves } from './annotations/waves-from-dependencies';
 export type { SyncWavesFromDependenciesOptions } from './annotations/waves-from-dependencies';
 
+// A hook that runs only when one resource changed
+export { ChangeKind, ResourceChangeHook } from './change-hooks/resource-change-hook';
+export type { ResourceChangeHookProps } from './change-hooks/resource-change-hook';
+export { ChangeDetection, ChangeHookStrategy, GatePhase } from './change-hooks/change-hook-strategy';
+export type { ChildApplicationProps, HashNamedJobProps, NotificationStrategyProps, PostSyncGateProps } from './change-hooks/change-hook-strategy';
+export { HookAction, HookActionKind } from './change-hooks/hook-action';
+export type { JobActionProps, WebhookActionProps } from './change-hooks/hook-action';
+export { TargetResource } from './change-hooks/target-resource';
+export type { ResourceRefProps, TargetResourceOptions } from './change-hooks/target-resource';
+export type { NotificationObjects } from './change-hooks/strategies/notification';
+
 // Config Management Plugin
 export { BuildEnvironment, BuildEnvironmentError } from './cmp/build-environment';
 export type { BuildEnvironmentOptions, PluginParameterValue } from './cmp/build-environment';

@@ -6,12 +6,13 @@ describe('the public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'AppOfApps', 'AppProject', 'AppSetExpansionError', 'Application', 'ApplicationSet', 'ApplicationSetGenerator',
       'ApplicationSetStrategy', 'ApplicationSource', 'ApplicationsSyncPolicy', 'BuildEnvironment', 'BuildEnvironmentError',
-      'CascadeDelete', 'CompareOption', 'CompareOptions', 'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER',
-      'Destination', 'Hook', 'HookDeletePolicy', 'HookType', 'MaxUpdate', 'ParameterCollectionType', 'PluginParameter',
+      'CascadeDelete', 'ChangeDetection', 'ChangeHookStrategy', 'ChangeKind', 'CompareOption', 'CompareOptions',
+      'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER', 'Destination', 'GatePhase', 'Hook', 'HookAction',
+      'HookActionKind', 'HookDeletePolicy', 'HookType', 'MaxUpdate', 'ParameterCollectionType', 'PluginParameter',
       'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource', 'PullRequestProvider', 'RepoServerSidecar',
-      'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider', 'SelectorOperator', 'Severity', 'SourceHydrator',
-      'SyncOption', 'SyncWave', 'SyncWaves', 'SyncWindowKind', 'analyzeSync', 'expandApplicationSet', 'hasErrors',
-      'planSync', 'validateManifests',
+      'ResourceChangeHook', 'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider', 'SelectorOperator', 'Severity',
+      'SourceHydrator', 'SyncOption', 'SyncWave', 'SyncWaves', 'SyncWindowKind', 'TargetResource', 'analyzeSync',
+      'expandApplicationSet', 'hasErrors', 'planSync', 'validateManifests',
     ]);
   });
 });

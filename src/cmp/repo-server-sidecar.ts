@@ -1,4 +1,5 @@
 import { ConfigManagementPlugin } from './config-management-plugin';
+import { ARGOCD_CMD_PARAMS_CM } from '../engine/argo/config-names';
 
 /** Props of `RepoServerSidecar`. */
 export interface RepoServerSidecarProps {
@@ -134,7 +135,7 @@ export class RepoServerSidecar {
       data['server.repo.server.timeout.seconds'] = String(this.props.timeoutSeconds);
     }
     if (this.props.tarExclusions && this.props.tarExclusions.length > 0) data['reposerver.plugin.tar.exclusions'] = this.props.tarExclusions.join(';');
-    return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cmd-params-cm', namespace: this.namespace }, data };
+    return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ARGOCD_CMD_PARAMS_CM, namespace: this.namespace }, data };
   }
 
   /**

@@ -1,19 +1,49 @@
 import { annotationAsLabelRule } from './annotation-as-label';
 import { appProjectRule } from './app-project';
 import { applicationRule } from './application';
-import { applicationSetRule } from './application-set';
 import { changeHooksRule } from './change-hooks';
 import { hookReferencesRule } from './hook-references';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
-import { notificationsRule } from './notifications';
 import { pluginRule } from './plugin';
 import { projectGlobRule } from './project-glob';
 import { applicationWaveHealthRule, projectPermissionsRule } from './project-permissions';
 import { resourceOptionsRule } from './resource-options';
-import { CrossObjectRule, ObjectRule } from './rule';
+import { CrossObjectRule, ObjectRule, RuleContext } from './rule';
+import { NOTIFICATIONS_CONFIGMAP } from '../../argo/config-names';
+import { Manifest } from '../problem';
 import { syncWaveRule } from './sync-wave';
+
+/**
+ * A rule whose module loads only when an object it applies to is in the input: the ApplicationSet
+ * and notification rules bring the Go template and expr evaluators (and re2js, yaml), which an
+ * input of Applications never needs; `generate` runs inside argocd-repo-server on every render.
+ */
+function lazyObjectRule(id: string, relevant: (object: Manifest) => boolean, load: () => ObjectRule): ObjectRule {
+  let rule: ObjectRule | undefined;
+  return {
+    id,
+    appliesTo: (object, context) => relevant(object) && (rule ??= load()).appliesTo(object, context),
+    check: (object, context) => (rule ??= load()).check(object, context),
+  };
+}
+
+/** The cross-object twin of {@link lazyObjectRule}: loaded only when some object makes it relevant. */
+function lazyCrossObjectRule(id: string, relevant: (object: Manifest) => boolean, load: () => CrossObjectRule): CrossObjectRule {
+  let rule: CrossObjectRule | undefined;
+  return {
+    id,
+    check: (context: RuleContext) => (context.objects.some((o) => o !== null && typeof o === 'object' && relevant(o)) ? (rule ??= load()).check(context) : []),
+  };
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const notificationsRule = lazyCrossObjectRule('notifications', (o) => o.kind === 'ConfigMap' && o.metadata?.name === NOTIFICATIONS_CONFIGMAP,
+  () => (require('./notifications') as typeof import('./notifications')).notificationsRule);
+const applicationSetRule = lazyObjectRule('applicationset', (o) => o.kind === 'ApplicationSet',
+  () => (require('./application-set') as typeof import('./application-set')).applicationSetRule);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The per-object rules, in the order they run, after `manifestShapeRule` (which runs first, on

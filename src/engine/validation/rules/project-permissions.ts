@@ -1,5 +1,6 @@
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { applicationSources } from '../../argo/application';
+import { ARGOCD_CM } from '../../argo/config-names';
 import { withInClusterAlias } from '../../argo/destinations';
 import {
   DestinationPattern, GroupKindPattern, isDenyPattern, isDestinationMatched, isNamedResourceInList, isResourceInList,
@@ -242,7 +243,7 @@ export const projectPermissionsRule: CrossObjectRule = {
 export const applicationWaveHealthRule: CrossObjectRule = {
   id: 'application/wave-health-check',
   check(ctx: RuleContext): IndexedFinding[] {
-    const restored = ctx.objects.some((o) => isObject(o) && o.kind === 'ConfigMap' && str(o.metadata?.name) === 'argocd-cm' && isObject(o.data)
+    const restored = ctx.objects.some((o) => isObject(o) && o.kind === 'ConfigMap' && str(o.metadata?.name) === ARGOCD_CM && isObject(o.data)
       && (o.data['resource.customizations.health.argoproj.io_Application'] !== undefined
         || /argoproj\.io\/Application:[\s\S]*health\.lua/.test(str(o.data['resource.customizations']))));
     if (restored) return [];
