@@ -68,6 +68,8 @@ function compute(scope: IConstruct, lowest: number): Computed {
   const state = new Map<ApiObject, 'visiting' | 'done'>();
   const stack: ApiObject[] = [];
   const reported = new Set<string>();
+  /** Objects in the order their visit finished: dependencies before their dependents. */
+  const finished: ApiObject[] = [];
 
   const visit = (x: ApiObject): number => {
     const s = state.get(x);
@@ -94,21 +96,38 @@ function compute(scope: IConstruct, lowest: number): Computed {
         errors.push(`${x.node.path} runs in the ${phase} phase but depends on ${d.node.path}, which Argo CD applies in the ${dPhase} phase, after it: waves only order objects within a phase; make ${d.node.path} a ${phase} hook too or remove the dependency`);
       }
     }
-    if (explicit !== undefined) {
-      for (const d of deps) {
-        const dw = waves.get(d) ?? explicitWaveOf(d) ?? lowest;
-        if (dw >= explicit) {
-          errors.push(`sync wave ${explicit} of ${x.node.path} contradicts its dependency on ${d.node.path} (wave ${dw}): Argo CD applies one wave at a time, so a dependent needs a higher wave; set the wave to at least ${dw + 1} or remove the explicit wave`);
-        }
-      }
-      wave = explicit;
-    }
+    if (explicit !== undefined) wave = explicit;
     stack.pop();
     state.set(x, 'done');
+    finished.push(x);
     waves.set(x, wave);
     return wave;
   };
   for (const x of apiObjectsUnder(scope)) visit(x);
+
+  // Dependencies of an explicitly waved object go below it, rather than the explicit wave failing:
+  // cdk8s-plus adds dependencies the user never wrote (a StatefulSet on its headless Service, a
+  // Deployment on its ConfigMap), so an explicit wave on the dependent must pull them down. Walk
+  // dependents before their dependencies (reverse finishing order) and cap every object without
+  // an explicit wave one below its lowest dependent.
+  for (const x of [...finished].reverse()) {
+    for (const d of dependenciesOf(x)) {
+      if (explicitWaveOf(d) !== undefined || !waves.has(d)) continue;
+      waves.set(d, Math.min(waves.get(d)!, waves.get(x)! - 1));
+    }
+  }
+  // What is left is a real contradiction: an explicit wave at or above an explicit wave that
+  // depends on it, directly or through objects squeezed between the two.
+  for (const x of finished) {
+    for (const d of dependenciesOf(x)) {
+      const xw = waves.get(x)!;
+      const dw = waves.get(d);
+      if (dw === undefined || dw < xw) continue;
+      errors.push(explicitWaveOf(x) !== undefined && explicitWaveOf(d) !== undefined
+        ? `sync wave ${xw} of ${x.node.path} contradicts its dependency on ${d.node.path} (wave ${dw}): Argo CD applies one wave at a time, so a dependent needs a higher wave; set the wave to at least ${dw + 1} or remove the explicit wave`
+        : `${x.node.path} (wave ${xw}) depends on ${d.node.path} (wave ${dw}), and explicit waves leave no wave between them: Argo CD applies one wave at a time; raise the explicit wave of the dependent or lower that of the dependency`);
+    }
+  }
   return { waves, errors };
 }
 
@@ -124,8 +143,10 @@ export class SyncWaves {
   /**
    * Annotates every ApiObject below `scope` (existing at the time of the call) with a wave
    * computed at synth time from the dependencies declared with `addDependency()` (also those
-   * declared later). A wave set with `SyncWave.of(c).set(n)` wins; a dependency cycle, or an
-   * explicit wave not higher than a dependency's wave, fails validation with the construct paths.
+   * declared later). A wave set with `SyncWave.of(c).set(n)` wins: its dependents go above it and
+   * its dependencies below it (also those cdk8s-plus declares implicitly, e.g. a StatefulSet on its
+   * headless Service). A dependency cycle, or an explicit wave not higher than an explicit wave it
+   * depends on, fails validation with the construct paths.
    *
    * The graph is computed once per (synchronous) synth pass; a graph changed between two synths
    * in the same tick of the event loop keeps the first result.

@@ -1,4 +1,5 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import { Hook, HookType, SyncWave, SyncWaves } from '../../src';
 
@@ -73,6 +74,42 @@ describe('SyncWaves.fromDependencies', () => {
     b.addDependency(a);
     SyncWaves.fromDependencies(chart);
     expect(() => app.synth()).toThrow(/\[c\] sync wave 1 of c\/B contradicts its dependency on c\/A \(wave 3\): .*set the wave to at least 4/);
+  });
+
+  test('an explicit wave on a cdk8s-plus StatefulSet puts its implicit dependencies (the headless Service) below it', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const db = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres', portNumber: 5432, securityContext: { ensureNonRoot: false } }] });
+    // Wave 0 is also where fromDependencies puts the Service (it depends on nothing): it used to fail.
+    SyncWave.of(db).set(0);
+    const [web] = objects(chart, 'Web');
+    web.addDependency(db);
+    SyncWaves.fromDependencies(chart);
+    const byKind: Record<string, string> = {};
+    for (const o of Testing.synth(chart)) byKind[o.kind] = o.metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+    expect(byKind).toEqual({ Service: '-1', StatefulSet: '0', ConfigMap: '1' });
+  });
+
+  test('dependencies of an explicit wave go below it, transitively, even below the lowest wave', () => {
+    const chart = Testing.chart();
+    const [a, b, c] = objects(chart, 'A', 'B', 'C');
+    b.addDependency(a);
+    c.addDependency(b);
+    SyncWave.of(c).set(0);
+    SyncWaves.fromDependencies(chart);
+    expect(waves(chart)).toEqual({ a: '-2', b: '-1', c: '0' });
+  });
+
+  test('fails when explicit waves leave no wave for an object between them', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const [a, b, c] = objects(chart, 'A', 'B', 'C');
+    SyncWave.of(a).set(5);
+    SyncWave.of(c).set(5);
+    c.addDependency(b);
+    b.addDependency(a);
+    SyncWaves.fromDependencies(chart);
+    expect(() => app.synth()).toThrow(/\[c\] c\/B \(wave 4\) depends on c\/A \(wave 5\), and explicit waves leave no wave between them: /);
   });
 
   test('fails when the dependencies form a cycle, naming it', () => {
