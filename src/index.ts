@@ -64,6 +64,28 @@ export { CompareOption, CompareOptions, ResourceSyncOption, ResourceSyncOptions 
 export { SyncWaves } from './annotations/waves-from-dependencies';
 export type { SyncWavesFromDependenciesOptions } from './annotations/waves-from-dependencies';
 
+// Notifications
+export { NotificationsConfig } from './notifications/notifications-config';
+export type { NotificationsConfigProps } from './notifications/notifications-config';
+export { NotificationSecret, NotificationService } from './notifications/service';
+export type {
+  AlertmanagerServiceOptions, EmailServiceOptions, GitHubServiceOptions, GoogleChatServiceOptions, GrafanaServiceOptions,
+  MattermostServiceOptions, NotificationBasicAuth, NotificationServiceOptions, OpsgenieServiceOptions, PagerDutyV2ServiceOptions,
+  SlackServiceOptions, TeamsWorkflowsServiceOptions, TelegramServiceOptions, WebhookHeader, WebhookServiceOptions,
+} from './notifications/service';
+export { NotificationTemplate, SlackDeliveryPolicy } from './notifications/template';
+export type {
+  EmailTemplate, GitHubDeploymentTemplate, GitHubPullRequestCommentTemplate, GitHubStatusTemplate, GitHubTemplate, NotificationTemplateProps,
+  PagerDutyV2Template, SlackTemplate, TeamsTemplate, WebhookTemplate,
+} from './notifications/template';
+export { NotificationTrigger } from './notifications/trigger';
+export type { NotificationTriggerProps, TriggerCondition } from './notifications/trigger';
+export { NotificationSubscriptions, notificationSubscriptionAnnotations } from './notifications/subscription';
+export type { GlobalSubscription, NotificationSubscriptionSpec } from './notifications/subscription';
+export { NotificationCatalog } from './notifications/catalog';
+export { Expr } from './notifications/expr';
+export type { ExprInputs } from './notifications/expr';
+
 // A hook that runs only when one resource changed
 export { ChangeKind, ResourceChangeHook } from './change-hooks/resource-change-hook';
 export type { ResourceChangeHookProps } from './change-hooks/resource-change-hook';

@@ -7,12 +7,14 @@ describe('the public API', () => {
       'AppOfApps', 'AppProject', 'AppSetExpansionError', 'Application', 'ApplicationSet', 'ApplicationSetGenerator',
       'ApplicationSetStrategy', 'ApplicationSource', 'ApplicationsSyncPolicy', 'BuildEnvironment', 'BuildEnvironmentError',
       'CascadeDelete', 'ChangeDetection', 'ChangeHookStrategy', 'ChangeKind', 'CompareOption', 'CompareOptions',
-      'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER', 'Destination', 'GatePhase', 'Hook', 'HookAction',
-      'HookActionKind', 'HookDeletePolicy', 'HookType', 'MaxUpdate', 'ParameterCollectionType', 'PluginParameter',
-      'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource', 'PullRequestProvider', 'RepoServerSidecar',
-      'ResourceChangeHook', 'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider', 'SelectorOperator', 'Severity',
-      'SourceHydrator', 'SyncOption', 'SyncWave', 'SyncWaves', 'SyncWindowKind', 'TargetResource', 'analyzeSync',
-      'expandApplicationSet', 'hasErrors', 'planSync', 'validateManifests',
+      'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER', 'Destination', 'Expr', 'GatePhase', 'Hook', 'HookAction',
+      'HookActionKind', 'HookDeletePolicy', 'HookType', 'MaxUpdate', 'NotificationCatalog', 'NotificationSecret',
+      'NotificationService', 'NotificationSubscriptions', 'NotificationTemplate', 'NotificationTrigger', 'NotificationsConfig',
+      'ParameterCollectionType', 'PluginParameter', 'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource',
+      'PullRequestProvider', 'RepoServerSidecar', 'ResourceChangeHook', 'ResourceSyncOption', 'ResourceSyncOptions',
+      'ScmProvider', 'SelectorOperator', 'Severity', 'SlackDeliveryPolicy', 'SourceHydrator', 'SyncOption', 'SyncWave',
+      'SyncWaves', 'SyncWindowKind', 'TargetResource', 'analyzeSync', 'expandApplicationSet', 'hasErrors', 'notificationSubscriptionAnnotations',
+      'planSync', 'validateManifests',
     ]);
   });
 });
