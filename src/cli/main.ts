@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
+import { addExamples } from './help-examples';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './runtime/errors';
 import { ownPackageRoot } from './runtime/typescript-loader';
 
@@ -40,6 +41,7 @@ export function program(argv: readonly string[] = []): Command {
   const names = requested !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, requested) ? [requested] : Object.keys(COMMANDS);
   for (const name of names) root.addCommand(COMMANDS[name]());
   for (const c of root.commands) c.showHelpAfterError('(run with --help for usage)');
+  for (const c of [root, ...root.commands]) addExamples(c);
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();
   return root;

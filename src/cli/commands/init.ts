@@ -168,8 +168,8 @@ export function initCommand(): Command {
     .addHelpText('after', [
       '',
       'Examples:',
-      '  mkdir platform-apps && cd platform-apps && cdk8s-argocd init',
-      '  cdk8s-argocd init --name platform-apps --force   # into an existing repository',
+      '  $ mkdir platform-apps && cd platform-apps && cdk8s-argocd init',
+      '  $ cdk8s-argocd init --name platform-apps --force   # into an existing repository',
       '',
       'Then: npm install, npx cdk8s-argocd synth (or cdk8s synth), npm test.',
     ].join('\n'))
