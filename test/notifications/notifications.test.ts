@@ -5,7 +5,7 @@ import * as YAML from 'yaml';
 import {
   Expr, NotificationCatalog, NotificationsConfig, NotificationSecret, NotificationService, NotificationSubscriptions, NotificationTemplate,
   NotificationTrigger, notificationSubscriptionAnnotations,
-} from '../../src/notifications';
+} from '../../src';
 import { UPSTREAM } from '../upstream/upstream';
 
 function configMap(chart: Chart): any {
