@@ -58,6 +58,17 @@ const CLUSTER_SCOPED = new Set([
 const NAMESPACED_BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io',
   'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io', 'storage.k8s.io']);
 
+/**
+ * The Application an untracked object belongs to: the only Application of the input, when the
+ * object is namespaced into exactly that Application's destination namespace.
+ */
+function untrackedOwner(apps: Manifest[], o: Manifest): Manifest | undefined {
+  if (apps.length !== 1) return undefined;
+  const ns = str(o.metadata?.namespace);
+  const destinationNs = str(apps[0].spec?.destination?.namespace);
+  return ns !== '' && ns === destinationNs ? apps[0] : undefined;
+}
+
 /** Cluster secrets (label argocd.argoproj.io/secret-type: cluster) in the input, with stringData or base64 data. */
 function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; server: string; project: string }> {
   return objects.filter((o) => isObject(o) && o.kind === 'Secret' && o.metadata?.labels?.[LABEL_SECRET_TYPE] === 'cluster')
@@ -186,14 +197,21 @@ export const projectPermissionsRule: CrossObjectRule = {
       }
     }
 
-    // Resource kinds: objects rendered in the same input, attributed to an Application by the
-    // tracking annotation or instance label, or to the only Application in the input.
+    // Resource kinds: objects rendered in the same input, attributed to an Application the way
+    // Argo CD knows its resources: by the tracking annotation or the instance label it writes on
+    // what the Application's source renders (util/argo/resource_tracking.go@v3.5.1,
+    // GetAppName/SetAppInstance). An untracked object next to an Application is usually NOT its
+    // resource: in an app of apps the Applications and the workloads of other charts are synced by
+    // the parent, and what an Application deploys is what its source renders, which the input does
+    // not say. So an untracked object is attributed only when the input holds a single
+    // Application and the object sits in exactly that Application's destination namespace (the one
+    // case where it plainly belongs to it), and then only with warnings.
     const appByName = new Map(apps.map(({ o }) => [str(o.metadata?.name), o]));
     const workloads = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind && o.apiVersion && !isArgo(o));
     for (const { o, index } of workloads) {
       const tracking = str(o.metadata?.annotations?.[ANNOTATION_TRACKING_ID]).split(':')[0];
       const instance = str(o.metadata?.labels?.['app.kubernetes.io/instance']);
-      const app = appByName.get(tracking) ?? appByName.get(instance) ?? (apps.length === 1 ? apps[0].o : undefined);
+      const app = appByName.get(tracking) ?? appByName.get(instance) ?? untrackedOwner(apps.map(({ o: a }) => a), o);
       if (!app) continue;
       const projectName = str(app.spec?.project) || 'default';
       const project = projects.get(projectName);
