@@ -99,8 +99,8 @@ export function validateFiles(paths: readonly string[], context: ValidateContext
     }
     for (const w of parsed.warnings) {
       if (skipped(w.rule)) continue;
-      const { file, index, line, column } = w;
-      problems.push({ severity: Severity.WARNING, rule: w.rule, message: w.message, ...identity(index), path: w.path, file, index, line, column });
+      const { rule, message, index, line, column } = w;
+      problems.push({ severity: Severity.WARNING, rule, message, ...identity(index), path: w.path, file: w.file, index, line, column });
     }
   }
   if (documents.length === 0 && failed === 0) {

@@ -142,3 +142,36 @@ describe('cdk8s-argocd plan', () => {
     expect(runCli(['plan']).status).toBe(2);
   });
 });
+
+describe('cdk8s-argocd plan validates what it plans', () => {
+  const CM = (name: string, annotations: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  annotations:\n${annotations}---\n`;
+
+  test('fails when the manifests have errors: the problems on stderr, nothing on stdout', () => {
+    const dir = tempDir({ 'a.yaml': CM('a', '    argocd.argoproj.io/sync-options: Prune=False\n') });
+    const r = runCli(['plan', 'a.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^a\.yaml:6:38: error: sync option "Prune=False" .*use "Prune=false" \[sync-options\/unknown\]$/m);
+    expect(r.stderr).toMatch(/^1 error, 0 warnings in 1 object \(1 file\)\nplan: not planned: fix the errors above/m);
+  });
+
+  test('fails when a live object has a sync option Argo CD does not honour (Prune=False is pruned all the same)', () => {
+    const dir = tempDir({ 'desired/a.yaml': CM('a', '    x: z\n'), 'live/b.yaml': CM('b', '    argocd.argoproj.io/sync-options: Prune=False\n') });
+    const r = runCli(['plan', 'desired', '--live', 'live'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^live\/b\.yaml:6:38: error: sync option "Prune=False" .* \[sync-options\/unknown\]$/m);
+  });
+
+  test('warnings are reported and the plan is printed; configuration files are skipped; an empty folder fails', () => {
+    const dir = tempDir({ 'm/a.yaml': CM('a', '    argocd.argoproj.io/sync-wave: "1"\n    z: yes\n'), 'm/package.json': '{"name": "x"}', 'empty/readme.md': 'x' });
+    const r = runCli(['plan', 'm', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).tasks.map((t: any) => `${t.kind}/${t.name} ${t.wave}`)).toEqual(['ConfigMap/a 1']);
+    expect(r.stderr).toMatch(/^m\/package\.json: notice: skipped: package\.json is a configuration file/m);
+    expect(r.stderr).toMatch(/^m\/a\.yaml:7:8: warning: z: yes is the boolean true .* \[yaml\/ambiguous-value\]$/m);
+    expect(r.stderr).toMatch(/^0 errors, 1 warning in 1 object \(1 file\); 1 file skipped$/m);
+    const empty = runCli(['plan', 'empty'], { cwd: dir });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(/^error: empty holds no \.yaml, \.yml or \.json file/m);
+  });
+});

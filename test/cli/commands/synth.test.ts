@@ -158,3 +158,51 @@ describe('cdk8s-argocd synth', () => {
     expect(generated.stdout).toBe(synthesized);
   });
 });
+
+describe('cdk8s-argocd synth and generate run ES module apps', () => {
+  const ESM_APP = `import { App, Chart, ApiObject } from 'cdk8s';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { name } from './lib.js';
+
+const here = path.basename(path.dirname(fileURLToPath(import.meta.url)));
+const app = new App();
+new ApiObject(new Chart(app, 'esm'), 'cm', {
+  apiVersion: 'v1', kind: 'ConfigMap', metadata: { name },
+  data: { dir: here, fromMeta: String(import.meta.filename === fileURLToPath(import.meta.url)) },
+});
+app.synth();
+`;
+  const data = (yaml: string) => YAML.parseAllDocuments(yaml).map((d) => d.toJS().data);
+
+  test('a "type": "module" package with import.meta.url and an import of ./lib.js (lib.ts)', () => {
+    const dir = tempDir({ 'package.json': '{"name": "esm-app", "type": "module"}', 'main.ts': ESM_APP, 'lib.ts': "export const name = 'from-lib';\n" });
+    const r = runCli(['synth', '--app', 'main.ts', '--output', 'out'], { cwd: dir });
+    expect(r.stderr).toMatch(/^0 errors, 0 warnings in 1 object \(1 file\)$/m);
+    expect(r.status).toBe(0);
+    expect(data(fs.readFileSync(path.join(dir, 'out', 'esm.k8s.yaml'), 'utf-8'))).toEqual([{ dir: path.basename(dir), fromMeta: 'true' }]);
+  });
+
+  test('an .mts entry and a .js ES module of a "type": "module" package, through generate', () => {
+    const dir = tempDir({
+      'package.json': '{"type": "module"}',
+      'main.mts': ESM_APP.replace("'./lib.js'", "'./lib.mjs'"),
+      'lib.mjs': "export const name = 'from-mjs';\n",
+      'plain.js': ESM_APP.replace("import { name } from './lib.js';", "const name = 'from-js';"),
+    });
+    const mts = runCli(['generate', '--app', 'main.mts'], { cwd: dir });
+    expect(mts.status).toBe(0);
+    expect(YAML.parseAllDocuments(mts.stdout).map((d) => d.toJS().metadata.name)).toEqual(['from-mjs']);
+    const js = runCli(['generate', '--app', 'plain.js'], { cwd: dir });
+    expect(js.status).toBe(0);
+    expect(data(js.stdout)).toEqual([{ dir: path.basename(dir), fromMeta: 'true' }]);
+  });
+
+  test('fails when the app uses top-level await, saying where and what to change', () => {
+    const dir = tempDir({ 'package.json': '{"type": "module"}', 'main.ts': "import { App } from 'cdk8s';\nconst n = await Promise.resolve(1);\nnew App().synth();\n" });
+    const r = runCli(['generate', '--app', 'main.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^main\.ts:2:11: error: top-level await is not supported in cdk8s apps run by cdk8s-argocd: the app runs synchronously, .*must call app\.synth\(\) before the entry file returns; replace each await with its synchronous form \(fs\.readFileSync for fs\.promises\.readFile, require\(\) for await import\(\), .*$/m);
+  });
+});

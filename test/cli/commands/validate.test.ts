@@ -199,3 +199,84 @@ describe('cdk8s-argocd validate --project and --plugin', () => {
     expect(r.stderr).toMatch(/--project app\.yaml holds a "Application" \(document 0\); --project takes files of AppProject objects only/);
   });
 });
+
+describe('cdk8s-argocd validate on the wrong input', () => {
+  test('fails when the directory holds no YAML or JSON, or a glob matches nothing (exit 1, not "0 problems")', () => {
+    const dir = tempDir({ 'readme.md': '# docs' });
+    const empty = runCli(['validate', dir]);
+    expect(empty.status).toBe(1);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(/^error: .* holds no \.yaml, \.yml or \.json file/m);
+    const glob = runCli(['validate', 'manifests/**/*.yaml'], { cwd: dir });
+    expect(glob.status).toBe(1);
+    expect(glob.stderr).toMatch(/^error: manifests\/\*\*\/\*\.yaml matches no file/m);
+  });
+
+  test('configuration files are skipped with a notice on stderr; only configuration is an error', () => {
+    const dir = tempDir({
+      'package.json': '{"name": "x"}',
+      'tsconfig.json': '{"compilerOptions": {}}',
+      'cdk8s.yaml': 'language: typescript\napp: npx ts-node main.ts\n',
+      'kustomization.yaml': 'resources: [app.yaml]\n',
+      'app.yaml': GOOD,
+    });
+    const r = runCli(['validate', '.'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('0 errors, 0 warnings in 1 object (1 file); 4 files skipped\n');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'cdk8s.yaml: notice: skipped: cdk8s.yaml is a configuration file, not a Kubernetes manifest (--exclude it to silence this notice)',
+      'kustomization.yaml: notice: skipped: kustomization.yaml is a configuration file, not a Kubernetes manifest (--exclude it to silence this notice)',
+      'package.json: notice: skipped: package.json is a configuration file, not a Kubernetes manifest (--exclude it to silence this notice)',
+      'tsconfig.json: notice: skipped: tsconfig.json is a configuration file, not a Kubernetes manifest (--exclude it to silence this notice)',
+    ]);
+    const only = runCli(['validate', 'package.json', 'tsconfig.json'], { cwd: dir });
+    expect(only.status).toBe(1);
+    expect(only.stderr).toMatch(/^error: no Kubernetes objects in package\.json tsconfig\.json \(every file is configuration, skipped: package\.json, tsconfig\.json\)/m);
+  });
+
+  test('--exclude leaves files out (a name glob or a path glob, repeatable); --skip-rule drops a rule or a family', () => {
+    const dir = tempDir({ 'app.yaml': BAD, 'tests/bad.yaml': BAD, 'other.json': '{}' });
+    const r = runCli(['validate', '--format', 'json', '.', '--exclude', 'tests/**', '--exclude', '*.json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).problems.map((p: any) => `${p.file} ${p.rule}`)).toEqual(['app.yaml schema/required', 'app.yaml schema/unknown-field']);
+    expect(r.stderr).toBe('2 errors, 0 warnings in 3 objects (1 file)\n');
+    const skipOne = runCli(['validate', 'app.yaml', '--skip-rule', 'schema/required'], { cwd: dir });
+    expect(skipOne.stdout).toMatch(/^app\.yaml:29:5: error: .* \[schema\/unknown-field\]\n1 error, 0 warnings in 3 objects \(1 file\)\n$/);
+    const skipFamily = runCli(['validate', 'app.yaml', '--skip-rule', 'schema/'], { cwd: dir });
+    expect(skipFamily.status).toBe(0);
+    expect(skipFamily.stdout).toBe('0 errors, 0 warnings in 3 objects (1 file)\n');
+  });
+});
+
+describe('cdk8s-argocd validate reads YAML as Argo CD does', () => {
+  const APP_WITH = (automated: string) => GOOD.replace('  destination:', `  syncPolicy:\n    automated:\n${automated}  destination:`);
+
+  test('prune: yes is the boolean Argo CD reads, with a yaml/ambiguous-value warning (not a schema error)', () => {
+    const dir = tempDir({ 'app.yaml': APP_WITH('      prune: yes\n') });
+    const r = runCli(['validate', 'app.yaml'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe([
+      'app.yaml:14:14: warning: prune: yes is the boolean true to Argo CD and kubectl, which read YAML 1.1, but the string "yes" to YAML 1.2 tools: write true if a boolean is meant, or quote it ("yes") for a string [yaml/ambiguous-value]',
+      '0 errors, 1 warning in 1 object (1 file)',
+      '',
+    ].join('\n'));
+  });
+
+  test('a repeated key is a yaml/duplicate-key warning naming the key and both lines; the other documents are still validated', () => {
+    const dir = tempDir({ 'app.yaml': `${APP_WITH('      prune: true\n      prune: false\n')}---\n${BAD.split('---\n')[2]}` });
+    const r = runCli(['validate', '--format', 'json', 'app.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).problems.map((p: any) => [p.severity, p.rule, p.index, p.name, p.path, p.message])).toEqual([
+      ['warning', 'yaml/duplicate-key', 0, 'guestbook', '/spec/syncPolicy/automated/prune', expect.stringMatching(/^key "prune" is repeated \(lines 14 and 15\): Argo CD .* keeps the last value \(line 15\)/)],
+      ['error', 'schema/required', 1, 'broken', '/spec/source/repoURL', expect.any(String)],
+      ['error', 'schema/unknown-field', 1, 'broken', '/spec/source/repoUrl', expect.any(String)],
+    ]);
+  });
+
+  test('fails when an unquoted {{ }} makes a flow mapping a key: a yaml/parse error, no Node warning', () => {
+    const dir = tempDir({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  core: {{ .host }}\n' });
+    const r = runCli(['validate', 'cm.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^cm\.yaml:5:10: error: cannot parse YAML: a flow mapping is used as a mapping key under "core", which Argo CD cannot decode \("unsupported map key"\): .*"\{\{ \.host \}\}" \[yaml\/parse\]$/m);
+    expect(r.stderr).toBe('');
+  });
+});
