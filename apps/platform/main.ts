@@ -7,11 +7,36 @@ import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import {
-  AppOfApps, Application, ApplicationSource, AppProject, CascadeDelete, Destination, ProjectAction, ProjectPolicy,
-  SyncOption, SyncWindowKind,
+  AppOfApps, Application, ApplicationSource, AppProject, CascadeDelete, Destination, Expr, NotificationCatalog, NotificationSecret,
+  NotificationService, NotificationsConfig, NotificationTemplate, NotificationTrigger, ProjectAction, ProjectPolicy, SyncOption, SyncWindowKind,
 } from 'cdk8s-argocd';
 
 const REPO = 'https://github.com/example-org/platform.git';
+
+// Notifications: a Slack bot and a deploy webhook (secrets are keys of argocd-notifications-secret),
+// a catalog trigger for failures and a trigger of our own for successful syncs.
+const slack = NotificationService.slack({ token: NotificationSecret.fromKey('slack-token') });
+const deployHook = NotificationService.webhook({
+  name: 'deploy-hook',
+  url: 'https://hooks.example.com',
+  headers: [
+    { name: 'Content-Type', value: 'application/json' },
+    { name: 'Authorization', value: `Bearer ${NotificationSecret.fromKey('deploy-hook-token')}` },
+  ],
+});
+const deployed = new NotificationTemplate({
+  name: 'deployed',
+  message: '{{.app.metadata.name}} is at {{.app.status.sync.revision}}',
+  webhooks: [{ service: 'deploy-hook', method: 'POST', path: '/argocd', body: '{"app": {{toJson .app.metadata.name}}, "revision": {{toJson .app.status.sync.revision}}}' }],
+});
+const onSynced = new NotificationTrigger({
+  name: 'on-synced',
+  conditions: [{
+    when: Expr.path('app.status?.operationState?.phase').eq(Expr.string('Succeeded')),
+    oncePer: Expr.path('app.status?.operationState?.syncResult?.revision'),
+    send: [deployed],
+  }],
+});
 
 /** The teams' projects and Applications; synced by the app of apps in PlatformChart. */
 export class TeamsChart extends Chart {
@@ -78,6 +103,10 @@ export class TeamsChart extends Chart {
       ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }],
     });
 
+    frontend.notifications.subscribe(NotificationCatalog.ON_SYNC_FAILED, slack, ['#web-alerts']);
+    frontend.notifications.subscribe(onSynced, deployHook);
+    data.notifications.subscribe(NotificationCatalog.ON_SYNC_FAILED, slack, ['#data-alerts']);
+
     // Monitoring first, then the web frontend.
     prometheus.setSyncWave(0);
     frontend.setSyncWave(1);
@@ -111,6 +140,11 @@ export class PlatformChart extends Chart {
     new k8s.KubeConfigMap(this, 'argocd-cm', {
       metadata: { name: 'argocd-cm', namespace: 'argocd', labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' } },
       data: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA },
+    });
+    new NotificationsConfig(this, 'notifications', {
+      context: { argocdUrl: 'https://argocd.example.com' },
+      services: [slack, deployHook],
+      triggers: [onSynced, NotificationCatalog.ON_SYNC_FAILED],
     });
   }
 }

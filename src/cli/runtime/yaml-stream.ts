@@ -26,6 +26,30 @@ function scalarString(s: string): string {
   return JSON.stringify(s).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * The lines of a multi-line string written as a YAML literal block (`|` keeps one final line
+ * break, `|-` none), or undefined when a JSON string is the only safe form: characters a block
+ * cannot hold (control characters, CR, U+2028/9 …), a first line that starts with a space or tab
+ * (it would need an indentation indicator), a line of spaces only, or more than one final line
+ * break. YAML 1.1 and 1.2 read such a block exactly as written.
+ */
+function literalBlock(s: string): { header: string; lines: string[] } | undefined {
+  const nl = s.indexOf('\n');
+  if (nl < 0 || nl === s.length - 1) return undefined;
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)) return undefined;
+  const keep = s.endsWith('\n');
+  if (s.endsWith('\n\n')) return undefined;
+  const lines = (keep ? s.slice(0, -1) : s).split('\n');
+  if (/^[ \t]/.test(lines[0]) || lines[0] === '') return undefined;
+  if (lines.some((l) => l !== '' && l.trim() === '')) return undefined;
+  if (lines[lines.length - 1] === '') return undefined;
+  return { header: keep ? '|' : '|-', lines };
+}
+
+function pushBlock(block: { header: string; lines: string[] }, indent: string, out: string[]): void {
+  for (const line of block.lines) out.push(line === '' ? '\n' : `${indent}${line}\n`);
+}
+
 function scalar(v: unknown): string | undefined {
   if (v === null || v === undefined) return 'null';
   switch (typeof v) {
@@ -46,6 +70,12 @@ function isEmptyCollection(v: unknown): string | undefined {
 function emit(v: unknown, indent: string, out: string[]): void {
   if (Array.isArray(v)) {
     for (const item of v) {
+      const block = typeof item === 'string' ? literalBlock(item) : undefined;
+      if (block) {
+        out.push(`${indent}- ${block.header}\n`);
+        pushBlock(block, indent + '  ', out);
+        continue;
+      }
       const s = scalar(item) ?? isEmptyCollection(item);
       if (s !== undefined) {
         out.push(`${indent}- ${s}\n`);
@@ -66,6 +96,12 @@ function emit(v: unknown, indent: string, out: string[]): void {
     const value = (v as { [k: string]: unknown })[key];
     if (value === undefined) continue;
     const k = scalarString(key);
+    const block = typeof value === 'string' ? literalBlock(value) : undefined;
+    if (block) {
+      out.push(`${indent}${k}: ${block.header}\n`);
+      pushBlock(block, indent + '  ', out);
+      continue;
+    }
     const s = scalar(value) ?? isEmptyCollection(value);
     if (s !== undefined) {
       out.push(`${indent}${k}: ${s}\n`);

@@ -9,7 +9,7 @@ describe('generate YAML emitter', () => {
 
   test('writes a manifest in block style', () => {
     expect(toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: {} }, data: { 'a.b': 'yes', 'n': '1', 'url': 'https://x.example.com/a', 'multi': 'a\nb' }, list: [{ a: 1, b: [true, null] }, [], 'x'] })).toBe(
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {}\ndata:\n  a.b: "yes"\n  "n": "1"\n  url: https://x.example.com/a\n  multi: "a\\nb"\nlist:\n  - a: 1\n    b:\n      - true\n      - null\n  - []\n  - x\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {}\ndata:\n  a.b: "yes"\n  "n": "1"\n  url: https://x.example.com/a\n  multi: |-\n    a\n    b\nlist:\n  - a: 1\n    b:\n      - true\n      - null\n  - []\n  - x\n',
     );
   });
 
@@ -30,5 +30,21 @@ describe('generate YAML emitter', () => {
     const objects = [{ kind: 'A', apiVersion: 'v1' }, { kind: 'B', apiVersion: 'v1' }];
     expect(YAML.parseAllDocuments(serialize(objects, 'yaml')).map((d) => d.toJS())).toEqual(objects);
     expect(YAML.parseAllDocuments(serialize(objects, 'json')).map((d) => d.toJS())).toEqual(objects);
+  });
+
+  test('writes multi-line strings as literal blocks that read back exactly', () => {
+    expect(toYamlDocument({ data: { 'policy.csv': 'p, a, b\ng, c, d\n', msg: 'line 1\n  indented\n\nlast' }, list: ['a\nb'] })).toBe(
+      'data:\n  policy.csv: |\n    p, a, b\n    g, c, d\n  msg: |-\n    line 1\n      indented\n\n    last\nlist:\n  - |-\n    a\n    b\n',
+    );
+  });
+
+  test('any multi-line string reads back as itself, as a block or a JSON string', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '#', ':', '-', '"', "'", '|', '>', '\\', '{', '[', 'é', '\u2028', '\r', 'x') });
+    const text = fc.array(line, { minLength: 2, maxLength: 5 }).map((ls) => ls.join('\n'));
+    fc.assert(fc.property(text, fc.boolean(), (t, trailing) => {
+      const value = { k: trailing ? `${t}\n` : t, l: [t] };
+      expect(roundTrip(value, '1.2')).toEqual(value);
+      expect(roundTrip(value, '1.1')).toEqual(value);
+    }), { numRuns: 2000 });
   });
 });
