@@ -41,7 +41,7 @@ describe('a module the app imports but nobody installed', () => {
       ].join('\n'),
     });
     const r = runCli(['generate'], { cwd: dir, env: ARGOCD });
-    expect(r.stderr).toBe('generate: entry main.ts (from default)\ngenerate: 1 object\n');
+    expect(r.stderr).toBe('generate: entry main.ts (from default)\n0 errors, 0 warnings in 1 object (1 file)\ngenerate: 1 object\n');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('found: "false"');
   });
