@@ -5,6 +5,7 @@ import { EXIT_INVALID, InputError } from '../runtime/errors';
 import { readPluginContext } from '../runtime/plugin-config';
 import { AppEntry, readProjectConfig } from '../runtime/project-config';
 import { renderAndValidate } from '../runtime/render';
+import { typecheck } from '../runtime/typecheck';
 import { serialize } from '../runtime/yaml-stream';
 
 export interface SynthCommandOptions {
@@ -12,6 +13,7 @@ export interface SynthCommandOptions {
   readonly output?: string;
   readonly strict?: boolean;
   readonly pluginConfig?: string;
+  readonly typecheck?: boolean;
 }
 
 /**
@@ -29,6 +31,15 @@ export function synth(options: SynthCommandOptions): boolean {
     targets = config.apps.map((a) => ({ ...a, outdir: config.folderPerApp ? path.join(output, a.name) : output }));
   }
   const plugin = readPluginContext(options.pluginConfig);
+  if (options.typecheck) {
+    // Incremental: the state lives where build tools keep caches, so a re-run checks only what changed.
+    const checked = typecheck(targets.map((t) => t.entry), process.cwd(), path.join(process.cwd(), 'node_modules', '.cache', 'cdk8s-argocd'));
+    for (const line of checked.lines) process.stderr.write(`${line}\n`);
+    if (checked.errors > 0) {
+      process.stderr.write(`typecheck: ${checked.errors} error${checked.errors === 1 ? '' : 's'}: fix them, or synth without --typecheck\n`);
+      return false;
+    }
+  }
   const files: Array<{ outdir: string; files: Map<string, string> }> = [];
   let failed = false;
   for (const target of targets) {
@@ -71,6 +82,7 @@ export function synthCommand(): Command {
     .option('--app <file>', 'the app entry file (default: the apps in cdk8s.yaml)')
     .option('--output <dir>', 'output folder (default: cdk8s.yaml output, else dist)')
     .option('--strict', 'fail on warnings too', false)
+    .option('--typecheck', 'type-check the apps with the project\'s TypeScript and tsconfig.json first (incremental)', false)
     .option('--plugin-config <file>', 'plugin.yaml of the Config Management Plugin, for the plugin/* checks (default: $CDK8S_ARGOCD_PLUGIN_CONFIG, else the sidecar\'s)')
     .action((options: SynthCommandOptions) => {
       if (!synth(options)) process.exitCode = EXIT_INVALID;
