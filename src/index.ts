@@ -62,6 +62,13 @@ export { Hook, HookDeletePolicy, HookType } from './annotations/hook';
 export type { HookOptions } from './annotations/hook';
 export { CompareOption, CompareOptions, ResourceSyncOption, ResourceSyncOptions } from './annotations/resource-options';
 export { SyncWaves } from './annotations/waves-from-dependencies';
+export { ArgoCdValidation } from './annotations/argo-cd-validation';
+export type { ArgoCdValidationOptions } from './annotations/argo-cd-validation';
+export { ArgoCdValidationPlugin } from './annotations/argo-cd-validation-plugin';
+export type {
+  ArgoCdValidationPluginContext, ArgoCdValidationPluginProps, ArgoCdValidationPluginReport, ArgoCdValidationPluginResource,
+  ArgoCdValidationPluginViolation,
+} from './annotations/argo-cd-validation-plugin';
 export type { SyncWavesFromDependenciesOptions } from './annotations/waves-from-dependencies';
 
 // Notifications
@@ -111,6 +118,6 @@ export type { ValidationOptions } from './engine/validation/validate-manifests';
 export { Severity } from './engine/validation/problem';
 export type { Problem } from './engine/validation/problem';
 export { analyzeSync, planSync } from './engine/plan/sync-plan';
-export { AppSetExpansionError, expandApplicationSet } from './engine/appset';
+export { AppSetExpansionError, expandApplicationSet } from './engine/appset/api';
 export type { ExpandInputs } from './engine/appset';
 export type { PlanSyncOptions, SkippedObject, SyncPlan, SyncStep, SyncTask } from './engine/plan/sync-plan';

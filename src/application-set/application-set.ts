@@ -2,13 +2,20 @@ import { Construct } from 'constructs';
 import { renderApplicationSetTemplate, ApplicationSetTemplateProps } from './application-set-template';
 import { ApplicationSetGenerator } from './generators/generator';
 import { ApplicationSetStrategy } from './strategy';
-import * as l1 from '../../imports/applicationset-argoproj.io';
-import { expandApplicationSet, ExpandInputs } from '../engine/appset';
+import type * as l1 from '../../imports/applicationset-argoproj.io';
+import type { ExpandInputs } from '../engine/appset';
+import { lazy } from '../engine/core/lazy';
 import { DEFAULT_GO_TEMPLATE_OPTIONS, goTemplateOptionError } from '../engine/argo/application-set';
 import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
 import { ArgoCdObject } from '../private/argo-cd-object';
 import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The ApplicationSet L1 classes (3.3 MB) and the expansion engine load only when an ApplicationSet is built or expanded.
+const l1ApplicationSet = lazy(() => require('../../imports/applicationset-argoproj.io') as typeof import('../../imports/applicationset-argoproj.io'));
+const appset = lazy(() => require('../engine/appset') as typeof import('../engine/appset'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What the ApplicationSet controller may do to the Applications it generated (`applicationsSync`). */
 export class ApplicationsSyncPolicy {
@@ -146,7 +153,7 @@ export class ApplicationSet extends ArgoCdObject {
   private readonly ignoreApplicationDifferences: IgnoreApplicationDifference[] = [];
 
   constructor(scope: Construct, id: string, props: ApplicationSetProps) {
-    super(scope, id, l1.ApplicationSet, {
+    super(scope, id, l1ApplicationSet().ApplicationSet, {
       name: props.name,
       namespace: props.namespace ?? DEFAULT_NAMESPACE,
       labels: props.labels,
@@ -184,7 +191,7 @@ export class ApplicationSet extends ArgoCdObject {
    * and their matrices and merges; remote generators take their parameter sets from `inputs.params`).
    */
   public expand(inputs: ExpandInputs = {}): object[] {
-    return expandApplicationSet(this.apiObject.toJson(), inputs);
+    return appset().expandApplicationSet(this.apiObject.toJson(), inputs);
   }
 
   protected renderSpec(): l1.ApplicationSetSpec {
@@ -215,8 +222,8 @@ export class ApplicationSet extends ArgoCdObject {
         steps: wire.rollingSync.steps.map((step: any) => compact({
           ...step,
           maxUpdate: step.maxUpdate === undefined ? undefined : typeof step.maxUpdate === 'number'
-            ? l1.ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromNumber(step.maxUpdate)
-            : l1.ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromString(step.maxUpdate),
+            ? l1ApplicationSet().ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromNumber(step.maxUpdate)
+            : l1ApplicationSet().ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromString(step.maxUpdate),
         })),
       },
     };

@@ -140,9 +140,9 @@ export class NotificationCatalog {
     name: 'on-created',
     conditions: [{
       description: 'Application is created.',
-      oncePer: Expr.raw('app.metadata.name'),
+      oncePer: Expr._known('app.metadata.name'),
       send: [CREATED_TEMPLATE],
-      when: Expr.raw('true'),
+      when: Expr._known('true'),
     }],
   });
 
@@ -151,9 +151,9 @@ export class NotificationCatalog {
     name: 'on-deleted',
     conditions: [{
       description: 'Application is deleted.',
-      oncePer: Expr.raw('app.metadata.name'),
+      oncePer: Expr._known('app.metadata.name'),
       send: [DELETED_TEMPLATE],
-      when: Expr.raw('app.metadata.deletionTimestamp != nil'),
+      when: Expr._known('app.metadata.deletionTimestamp != nil'),
     }],
   });
 
@@ -162,9 +162,9 @@ export class NotificationCatalog {
     name: 'on-deployed',
     conditions: [{
       description: 'Application is synced and healthy. Triggered once per commit.',
-      oncePer: Expr.raw('app.status.operationState?.syncResult?.revision'),
+      oncePer: Expr._known('app.status.operationState?.syncResult?.revision'),
       send: [DEPLOYED_TEMPLATE],
-      when: Expr.raw("app.status.operationState != nil and app.status.operationState.phase in ['Succeeded'] and app.status.health.status == 'Healthy' and (!time.Parse(app.status.health.lastTransitionTime).Add(1 * time.Minute).Before(time.Parse(app.status.operationState.finishedAt)) or time.Parse(app.status.health.lastTransitionTime).Before(time.Parse(app.status.operationState.startedAt)))"),
+      when: Expr._known("app.status.operationState != nil and app.status.operationState.phase in ['Succeeded'] and app.status.health.status == 'Healthy' and (!time.Parse(app.status.health.lastTransitionTime).Add(1 * time.Minute).Before(time.Parse(app.status.operationState.finishedAt)) or time.Parse(app.status.health.lastTransitionTime).Before(time.Parse(app.status.operationState.startedAt)))"),
     }],
   });
 
@@ -173,9 +173,9 @@ export class NotificationCatalog {
     name: 'on-health-degraded',
     conditions: [{
       description: 'Application has degraded',
-      oncePer: Expr.raw('app.status.operationState?.syncResult?.revision'),
+      oncePer: Expr._known('app.status.operationState?.syncResult?.revision'),
       send: [HEALTH_DEGRADED_TEMPLATE],
-      when: Expr.raw("app.status.health.status == 'Degraded'"),
+      when: Expr._known("app.status.health.status == 'Degraded'"),
     }],
   });
 
@@ -184,9 +184,9 @@ export class NotificationCatalog {
     name: 'on-sync-failed',
     conditions: [{
       description: 'Application syncing has failed',
-      oncePer: Expr.raw('app.status.operationState?.syncResult?.revision'),
+      oncePer: Expr._known('app.status.operationState?.syncResult?.revision'),
       send: [SYNC_FAILED_TEMPLATE],
-      when: Expr.raw("app.status.operationState != nil and app.status.operationState.phase in ['Error', 'Failed']"),
+      when: Expr._known("app.status.operationState != nil and app.status.operationState.phase in ['Error', 'Failed']"),
     }],
   });
 
@@ -195,9 +195,9 @@ export class NotificationCatalog {
     name: 'on-sync-running',
     conditions: [{
       description: 'Application is being synced',
-      oncePer: Expr.raw('app.status.operationState?.syncResult?.revision'),
+      oncePer: Expr._known('app.status.operationState?.syncResult?.revision'),
       send: [SYNC_RUNNING_TEMPLATE],
-      when: Expr.raw("app.status.operationState != nil and app.status.operationState.phase in ['Running']"),
+      when: Expr._known("app.status.operationState != nil and app.status.operationState.phase in ['Running']"),
     }],
   });
 
@@ -206,9 +206,9 @@ export class NotificationCatalog {
     name: 'on-sync-status-unknown',
     conditions: [{
       description: "Application status is 'Unknown'",
-      oncePer: Expr.raw('app.status.operationState?.syncResult?.revision'),
+      oncePer: Expr._known('app.status.operationState?.syncResult?.revision'),
       send: [SYNC_STATUS_UNKNOWN_TEMPLATE],
-      when: Expr.raw("app.status.sync.status == 'Unknown'"),
+      when: Expr._known("app.status.sync.status == 'Unknown'"),
     }],
   });
 
@@ -217,9 +217,9 @@ export class NotificationCatalog {
     name: 'on-sync-succeeded',
     conditions: [{
       description: 'Application syncing has succeeded',
-      oncePer: Expr.raw('app.status.operationState?.syncResult?.revision'),
+      oncePer: Expr._known('app.status.operationState?.syncResult?.revision'),
       send: [SYNC_SUCCEEDED_TEMPLATE],
-      when: Expr.raw("app.status.operationState != nil and app.status.operationState.phase in ['Succeeded']"),
+      when: Expr._known("app.status.operationState != nil and app.status.operationState.phase in ['Succeeded']"),
     }],
   });
 

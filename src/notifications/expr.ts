@@ -1,5 +1,10 @@
-import { compileExpr, evaluate, toPlain } from '../engine/expr';
-import { triggerEnvironment } from '../engine/notifications/trigger-environment';
+import { lazy } from '../engine/core/lazy';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The expr engine loads only when an expression is checked or evaluated.
+const expr = lazy(() => require('../engine/expr') as typeof import('../engine/expr'));
+const notifications = lazy(() => require('../engine/notifications/trigger-environment') as typeof import('../engine/notifications/trigger-environment'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * expr-lang v1.17.8 binding powers (expr `parser/operator/operator.go` at v1.17.8): `or` 10,
@@ -69,7 +74,16 @@ export class Expr {
   /** Hand-written expr source, used as it is (wrapped in parentheses where precedence needs it). */
   public static raw(source: string): Expr {
     if (source.trim() === '') throw new Error('Expr.raw: the expression is empty: write a condition, e.g. "app.status.sync.status == \'Unknown\'"');
-    compileExpr(source);
+    expr().compileExpr(source);
+    return new Expr(source, CONDITIONAL);
+  }
+
+  /**
+   * Expr source known to compile (the upstream catalog's, checked by its tests and by the
+   * notifications rule), used without loading the expr engine when the package is imported.
+   * @internal
+   */
+  public static _known(source: string): Expr {
     return new Expr(source, CONDITIONAL);
   }
 
@@ -303,7 +317,8 @@ export class Expr {
    * Throws expr's error on a run-time error (where a trigger would not fire).
    */
   public evaluate(inputs: ExprInputs): any {
-    const vars = triggerEnvironment({ app: inputs.app, appProject: inputs.appProject, context: inputs.context, now: inputs.now });
+    const vars = notifications().triggerEnvironment({ app: inputs.app, appProject: inputs.appProject, context: inputs.context, now: inputs.now });
+    const { compileExpr, evaluate, toPlain } = expr();
     return toPlain(evaluate(compileExpr(this.source), vars, { now: inputs.now }));
   }
 

@@ -1,15 +1,19 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as YAML from 'yaml';
 import { NotificationService } from './service';
 import { GlobalSubscription } from './subscription';
 import { NotificationTemplate } from './template';
 import { NotificationTrigger } from './trigger';
 import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
+import { lazy } from '../engine/core/lazy';
 import { NOTIFICATIONS_CONFIGMAP, NOTIFICATIONS_SECRET } from '../engine/argo/notifications';
 import { appValidationOf } from '../private/app-validation';
 import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
+
+// The YAML writer loads at synth, when the ConfigMap renders.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yamlLibrary = lazy(() => require('yaml') as typeof import('yaml'));
 
 /** Properties of the notifications configuration. */
 export interface NotificationsConfigProps {
@@ -146,7 +150,7 @@ export class NotificationsConfig extends Construct {
   }
 
   private renderData(): { [key: string]: string } {
-    const yaml = (v: unknown) => YAML.stringify(v, { lineWidth: 0 });
+    const yaml = (v: unknown) => yamlLibrary().stringify(v, { lineWidth: 0 });
     const data: { [key: string]: string } = {};
     for (const s of this.services.values()) data[s.key] = yaml(s._toConfig());
     for (const t of this.templates.values()) data[t.key] = yaml(t._toConfig());

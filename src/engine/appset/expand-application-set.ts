@@ -9,14 +9,17 @@
  * order here is fixed: clusters by name, merges in the base generator's order.
  */
 import { COMBINING_GENERATOR_KINDS, generatorKindsOf, GENERATORS_WITH_VALUES, MAX_COMBINING_DEPTH, REMOTE_GENERATOR_KINDS } from '../argo/application-set';
-import { fieldPath, pointer } from '../core/json-pointer';
+import { pointer } from '../core/json-pointer';
 import { isObject } from '../core/values';
 import { clustersParams } from './generators/clusters';
 import { gitParams } from './generators/git';
 import { listParams } from './generators/list';
 import { remoteParams, RemoteParams } from './generators/remote';
 import { AppSetRenderError, AppSetTemplate, ParamSet, Params, RenderMode, renderApplication, replace, replaceDeep } from './render';
+import { AppSetExpansionError } from './errors';
 import { flattenParams, selectorError, selectorMatches } from './selector';
+
+export { AppSetExpansionError };
 
 /** What an offline expansion reads instead of a cluster, a repository or a remote API. */
 export interface ExpandInputs {
@@ -26,17 +29,6 @@ export interface ExpandInputs {
   readonly clusters?: readonly object[];
   /** Parameter sets of remote generators, by generator JSON pointer or by kind. */
   readonly params?: RemoteParams;
-}
-
-/**
- * An ApplicationSet that cannot be expanded: names the ApplicationSet, the field (JSON pointer
- * `path`, readable in the message) and Go's message (`goMessage`).
- */
-export class AppSetExpansionError extends Error {
-  constructor(public readonly appSet: string, public readonly path: string, public readonly goMessage: string) {
-    super(`ApplicationSet ${JSON.stringify(appSet)}: ${fieldPath(path)}: ${goMessage}`);
-    this.name = 'AppSetExpansionError';
-  }
 }
 
 interface Context {

@@ -13,9 +13,13 @@
  * `util/notification/expression/expr.go` (the `time`, `strings`, `repo` namespaces) and
  * `docs/operator-manual/notifications/functions.md` (documents `sync.GetInfoItem`, never registered).
  */
-import * as YAML from 'yaml';
+import { lazy } from '../core/lazy';
 import { NOTIFICATIONS_SUBSCRIBE_PREFIX, NOTIFICATIONS_SUBSCRIPTIONS } from '../core/annotation-keys';
 import { didYouMean } from '../core/did-you-mean';
+
+// The YAML parser loads only when a notifications ConfigMap is read.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = lazy(() => require('yaml') as typeof import('yaml'));
 
 /** The ConfigMap notifications-controller reads. */
 export const NOTIFICATIONS_CONFIGMAP = 'argocd-notifications-cm';
@@ -165,7 +169,7 @@ export function subscriptionsOf(
     } else if (key.startsWith(NOTIFICATIONS_SUBSCRIPTIONS)) {
       let list: unknown;
       try {
-        list = YAML.parse(String(value));
+        list = yaml().parse(String(value));
       } catch (e) {
         errors.push({ key, message: `annotation ${key} does not parse as YAML (${(e as Error).message.split('\n')[0]}): write a list of {trigger: [...], destinations: [{service, recipients: [...]}]}` });
         continue;
@@ -211,7 +215,7 @@ export function subscriptionAnnotations(
     out[key] = [...new Set(recipients)].join(';');
   }
   if (long.length > 0) {
-    out[NOTIFICATIONS_SUBSCRIPTIONS] = YAML.stringify(long.map((l) => ({
+    out[NOTIFICATIONS_SUBSCRIPTIONS] = yaml().stringify(long.map((l) => ({
       trigger: [...l.triggers],
       destinations: l.destinations.map((d) => ({ service: d.service, recipients: [...d.recipients] })),
     })));
@@ -265,7 +269,7 @@ export function parseNotificationsConfig(data: { readonly [key: string]: unknown
   };
   const parse = (key: string, value: unknown, what: string): { ok: boolean; value?: unknown } => {
     try {
-      return { ok: true, value: YAML.parse(String(value ?? '')) };
+      return { ok: true, value: yaml().parse(String(value ?? '')) };
     } catch (e) {
       out.errors.push({ key, rule: 'notifications/yaml', message: `${key} does not parse as YAML (${firstLine(e)}): fix the ${what}` });
       return { ok: false };
