@@ -4,7 +4,7 @@ import { error, Finding, Manifest, warning } from '../problem';
 import { ObjectRule } from './rule';
 import { applicationSources, duplicateSourceFieldError, REF_PATTERN, SOURCE_FORMS, sourceFormsError } from '../../argo/application';
 import { destinationFormError } from '../../argo/destinations';
-import { APPLICATION_NO_OP_SYNC_OPTIONS, APPLICATION_SYNC_OPTIONS } from '../../argo/sync-options';
+import { APPLICATION_NO_OP_SYNC_OPTIONS, APPLICATION_SYNC_OPTIONS, SYNC_OPTION } from '../../argo/sync-options';
 import { isGoDuration } from '../../core/go-duration';
 import { isObject, str } from '../../core/values';
 
@@ -205,7 +205,7 @@ export const applicationRule: ObjectRule = {
         }
         seen.add(o);
       });
-      if (isObject(policy.managedNamespaceMetadata) && !options.includes('CreateNamespace=true')) {
+      if (isObject(policy.managedNamespaceMetadata) && !options.includes(SYNC_OPTION.CREATE_NAMESPACE)) {
         findings.push(warning('application/sync-option', '/spec/syncPolicy/managedNamespaceMetadata',
           'spec.syncPolicy.managedNamespaceMetadata is applied only with the sync option "CreateNamespace=true": add it or remove managedNamespaceMetadata'));
       }

@@ -1,5 +1,5 @@
-import { notificationsRule } from '../../../../src/engine/validation/rules/notifications';
 import { Manifest } from '../../../../src/engine/validation/problem';
+import { notificationsRule } from '../../../../src/engine/validation/rules/notifications';
 import { application } from '../fixtures';
 
 function cm(data: Record<string, string>, namespace = 'argocd'): Manifest {
