@@ -109,6 +109,8 @@ export { BuildEnvironment, BuildEnvironmentError } from './cmp/build-environment
 export type { BuildEnvironmentOptions, PluginParameterValue } from './cmp/build-environment';
 export { ConfigManagementPlugin, DEFAULT_DISCOVERY_MARKER, ParameterCollectionType } from './cmp/config-management-plugin';
 export type { ConfigManagementPluginProps, ParameterAnnouncement, PluginCommand, PluginDiscovery } from './cmp/config-management-plugin';
+export { PluginImage } from './cmp/plugin-image';
+export type { PluginImageProps } from './cmp/plugin-image';
 export { RepoServerSidecar } from './cmp/repo-server-sidecar';
 export type { RepoServerSidecarProps } from './cmp/repo-server-sidecar';
 

@@ -10,12 +10,12 @@ describe('the public API', () => {
       'ChangeKind', 'CompareOption', 'CompareOptions', 'ConfigManagementPlugin', 'DEFAULT_DISCOVERY_MARKER',
       'Destination', 'Expr', 'GatePhase', 'Hook', 'HookAction', 'HookActionKind', 'HookDeletePolicy', 'HookType',
       'MaxUpdate', 'NotificationCatalog', 'NotificationSecret', 'NotificationService', 'NotificationSubscriptions',
-      'NotificationTemplate', 'NotificationTrigger', 'NotificationsConfig', 'ParameterCollectionType', 'PluginParameter',
-      'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource', 'PullRequestProvider', 'RepoServerSidecar',
-      'ResourceChangeHook', 'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider', 'SelectorOperator', 'Severity',
-      'SlackDeliveryPolicy', 'SourceHydrator', 'SyncOption', 'SyncWave', 'SyncWaves', 'SyncWindowKind', 'TargetResource',
-      'analyzeSync', 'expandApplicationSet', 'hasErrors', 'notificationSubscriptionAnnotations', 'planSync',
-      'validateManifests',
+      'NotificationTemplate', 'NotificationTrigger', 'NotificationsConfig', 'ParameterCollectionType', 'PluginImage',
+      'PluginParameter', 'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource', 'PullRequestProvider',
+      'RepoServerSidecar', 'ResourceChangeHook', 'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider',
+      'SelectorOperator', 'Severity', 'SlackDeliveryPolicy', 'SourceHydrator', 'SyncOption', 'SyncWave', 'SyncWaves',
+      'SyncWindowKind', 'TargetResource', 'analyzeSync', 'expandApplicationSet', 'hasErrors', 'notificationSubscriptionAnnotations',
+      'planSync', 'validateManifests',
     ]);
   });
 });

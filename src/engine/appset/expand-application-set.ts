@@ -23,11 +23,20 @@ export { AppSetExpansionError };
 
 /** What an offline expansion reads instead of a cluster, a repository or a remote API. */
 export interface ExpandInputs {
-  /** A local checkout for the git generators (every git generator reads it). */
+  /**
+   * A local checkout for the git generators (every git generator reads it).
+   * @default - git generators cannot be expanded (an error names them)
+   */
   readonly repoDir?: string;
-  /** Cluster Secrets (`argocd.argoproj.io/secret-type: cluster`) for the clusters generators. */
+  /**
+   * Cluster Secrets (`argocd.argoproj.io/secret-type: cluster`) for the clusters generators.
+   * @default - only the implicit in-cluster entry
+   */
   readonly clusters?: readonly object[];
-  /** Parameter sets of remote generators, by generator JSON pointer or by kind. */
+  /**
+   * Parameter sets of remote generators, by generator JSON pointer or by kind.
+   * @default - remote generators cannot be expanded (an error names them)
+   */
   readonly params?: RemoteParams;
 }
 

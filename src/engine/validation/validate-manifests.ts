@@ -51,9 +51,16 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   // Paths the schema already reported an error at, per object: a rule reporting the same path
   // again (e.g. a missing repoURL) would only repeat it, so the schema's message wins.
   const schemaErrorPaths: Array<Set<string>> = manifests.map(() => new Set());
+  // A finding reported twice for the same object is reported once; a schema finding at a rule and
+  // path the object's schema already reported (an ApplicationSet's template, reported again for the
+  // Applications it generates) too.
+  const reported: Array<Set<string>> = manifests.map(() => new Set());
   const add = (index: number, finding: Finding) => {
     if (skipped(finding.rule)) return;
     if (!finding.rule.startsWith('schema/') && schemaErrorPaths[index].has(finding.path)) return;
+    const key = finding.rule.startsWith('schema/') ? `${finding.rule}\u0000${finding.path}` : `${finding.rule}\u0000${finding.path}\u0000${finding.message}`;
+    if (reported[index].has(key)) return;
+    reported[index].add(key);
     byIndex[index].push({ ...finding, ...identityOf(manifests[index]), index });
   };
 

@@ -100,13 +100,21 @@ describe('cdk8s-argocd plan', () => {
     expect(tasks.map((t: any) => `${t.phase}/${t.wave}/${t.kind}/${t.name}`)).toEqual([
       'PreSync/0/Namespace/shop',
       'PreSync/0/Job/db-migrate-',
+      // the CDN-purge change hook's gate (postSyncGate): its state, minimal RBAC and two PostSync Jobs
+      'Sync/0/ServiceAccount/shop-change-hooks-state-gate',
       'Sync/0/Secret/session-key',
+      'Sync/0/ConfigMap/nginx-config',
+      'Sync/0/ConfigMap/shop-change-hooks-state',
       'Sync/0/ConfigMap/web-config',
+      'Sync/0/Role/shop-change-hooks-state-gate',
+      'Sync/0/RoleBinding/shop-change-hooks-state-gate',
       'Sync/0/Deployment/cache',
       'Sync/1/Service/cache',
       'Sync/2/Deployment/web',
       'Sync/3/Service/web',
+      'PostSync/0/Job/cdn-purge-run',
       'PostSync/0/Job/smoke-test-',
+      'PostSync/1/Job/cdn-purge-record',
       'SyncFail/0/Job/notify-sync-failure',
     ]);
   });

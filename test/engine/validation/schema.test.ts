@@ -78,7 +78,7 @@ describe('schema validation against the Argo CD v3.5.1 CRDs', () => {
         o.spec.source.helm = { valuesObject: { anything: { goes: [1, 2] } } };
       });
       const set = withChange(applicationSet(), (o) => {
-        o.spec.generators[0].list.elements.push({ any: { nested: 'value' } });
+        o.spec.generators[0].list.elements.push({ cluster: 'prod', url: 'https://kubernetes.default.svc', any: { nested: 'value' } });
       });
       expect(validateManifests([app, set])).toEqual([]);
     });
