@@ -41,7 +41,7 @@ export class GoProgram {
   /** Sends one JSON line per input and returns the program's answer for each, in order. */
   public run<I, O>(inputs: readonly I[]): O[] {
     const stdin = inputs.map((i) => JSON.stringify(i)).join('\n') + '\n';
-    const out = spawnSync(this.binary, [], { input: stdin, maxBuffer: 1 << 30, env: GO_ENV });
+    const out = spawnSync(this.binary, [], { input: stdin, maxBuffer: 1024 * 1024 * 1024, env: GO_ENV });
     if (out.status !== 0) {
       throw new Error(`${this.binary} exited ${out.status}: ${out.stderr.toString()}`);
     }

@@ -8,6 +8,7 @@
  * `inputs.params`. Where Argo CD iterates a Go map (cluster Secrets, merged parameter sets) the
  * order here is fixed: clusters by name, merges in the base generator's order.
  */
+import { AppSetExpansionError } from './errors';
 import { COMBINING_GENERATOR_KINDS, generatorKindsOf, GENERATORS_WITH_VALUES, MAX_COMBINING_DEPTH, REMOTE_GENERATOR_KINDS } from '../argo/application-set';
 import { pointer } from '../core/json-pointer';
 import { isObject } from '../core/values';
@@ -16,7 +17,6 @@ import { gitParams } from './generators/git';
 import { listParams } from './generators/list';
 import { remoteParams, RemoteParams } from './generators/remote';
 import { AppSetRenderError, AppSetTemplate, ParamSet, Params, RenderMode, renderApplication, replace, replaceDeep } from './render';
-import { AppSetExpansionError } from './errors';
 import { flattenParams, selectorError, selectorMatches } from './selector';
 
 export { AppSetExpansionError };

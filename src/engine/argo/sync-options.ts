@@ -94,7 +94,9 @@ export const APPLICATION_ONLY_SYNC_OPTIONS: readonly string[] = [
 /** Per-resource compare options (`argocd.argoproj.io/compare-options`). */
 export const RESOURCE_COMPARE_OPTIONS: readonly string[] = [COMPARE_OPTION.IGNORE_EXTRANEOUS];
 /** Compare options read only from an Application's annotation. */
-export const APPLICATION_COMPARE_OPTIONS: readonly string[] = [COMPARE_OPTION.SERVER_SIDE_DIFF, COMPARE_OPTION.SERVER_SIDE_DIFF_FALSE, COMPARE_OPTION.INCLUDE_MUTATION_WEBHOOK];
+export const APPLICATION_COMPARE_OPTIONS: readonly string[] = [
+  COMPARE_OPTION.SERVER_SIDE_DIFF, COMPARE_OPTION.SERVER_SIDE_DIFF_FALSE, COMPARE_OPTION.INCLUDE_MUTATION_WEBHOOK,
+];
 
 /**
  * An option given to a construct: one value, written as Argo CD compares it (the annotation is

@@ -1,7 +1,7 @@
+import { HOOK_TYPE } from '../argo/hooks';
 import {
   deletePoliciesOf, hasSyncOption, hookTypesOf, isDeleteOnlyHook, isHook, isSkipped, syncPhasesOf, waveOf,
 } from '../argo/sync-annotations';
-import { HOOK_TYPE } from '../argo/hooks';
 import { SYNC_OPTION } from '../argo/sync-options';
 import { DEFAULT_WAVE_DELAY_SECONDS, kindRank, PHASE_ORDER } from '../argo/sync-order';
 import { groupOf, Manifest } from '../core/manifest';

@@ -33,7 +33,7 @@ describe('generate YAML emitter', () => {
   });
 
   test('writes multi-line strings as literal blocks that read back exactly', () => {
-    expect(toYamlDocument({ data: { 'policy.csv': 'p, a, b\ng, c, d\n', msg: 'line 1\n  indented\n\nlast' }, list: ['a\nb'] })).toBe(
+    expect(toYamlDocument({ data: { 'policy.csv': 'p, a, b\ng, c, d\n', 'msg': 'line 1\n  indented\n\nlast' }, list: ['a\nb'] })).toBe(
       'data:\n  policy.csv: |\n    p, a, b\n    g, c, d\n  msg: |-\n    line 1\n      indented\n\n    last\nlist:\n  - |-\n    a\n    b\n',
     );
   });

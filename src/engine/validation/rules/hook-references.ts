@@ -1,10 +1,10 @@
-import { syncPhasesOf, waveOf } from '../../argo/sync-annotations';
 import { HOOK_TYPE } from '../../argo/hooks';
+import { syncPhasesOf, waveOf } from '../../argo/sync-annotations';
 import { kindRank, phaseRank } from '../../argo/sync-order';
 import { pointer } from '../../core/json-pointer';
+import { str } from '../../core/values';
 import { Manifest, warning } from '../problem';
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
-import { str } from '../../core/values';
 
 /** Where a kind keeps its pod spec. */
 const POD_SPEC_PATHS: { [kind: string]: string[] } = {

@@ -1,5 +1,6 @@
 import {
-  DELETE_HOOK_TYPES, DELETE_POLICY, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, skipWithOtherTypesError, SYNC_PHASES,
+  DELETE_HOOK_TYPES, DELETE_POLICY, HELM_DELETE_POLICIES, HELM_HOOK_TYPES,
+  KNOWN_DELETE_POLICIES, KNOWN_HOOK_TYPES, skipWithOtherTypesError, SYNC_PHASES,
 } from '../../argo/hooks';
 import { annotationCsv, annotationsOf, deletePoliciesOf, hookTypesOf, isHook } from '../../argo/sync-annotations';
 import {

@@ -1,7 +1,8 @@
 import { ObjectRule } from './rule';
 import { annotationCsv, annotationsOf } from '../../argo/sync-annotations';
 import {
-  APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS, RESOURCE_NO_OP_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS, SYNC_OPTION,
+  APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS,
+  RESOURCE_NO_OP_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS, SYNC_OPTION,
 } from '../../argo/sync-options';
 import { ANNOTATION_COMPARE_OPTIONS, ANNOTATION_SYNC_OPTIONS } from '../../core/annotation-keys';
 import { didYouMean } from '../../core/did-you-mean';
