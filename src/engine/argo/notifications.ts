@@ -13,9 +13,10 @@
  * `util/notification/expression/expr.go` (the `time`, `strings`, `repo` namespaces) and
  * `docs/operator-manual/notifications/functions.md` (documents `sync.GetInfoItem`, never registered).
  */
-import { lazy } from '../core/lazy';
 import { NOTIFICATIONS_SUBSCRIBE_PREFIX, NOTIFICATIONS_SUBSCRIPTIONS } from '../core/annotation-keys';
 import { didYouMean } from '../core/did-you-mean';
+import { labelSelectorError } from '../core/label-selector';
+import { lazy } from '../core/lazy';
 
 // The YAML parser loads only when a notifications ConfigMap is read.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -147,6 +148,58 @@ export interface AnnotationSubscription {
   readonly recipients: readonly string[];
 }
 
+/** How the long-form subscriptions annotation is written (the fix in its messages). */
+const LONG_FORM_SHAPE = 'write a list of {trigger: [<trigger>...], destinations: [{service: <service>, recipients: [...]}]}';
+
+/**
+ * The fields of a long-form subscription (`subscriptions.Subscription`: `Trigger` has no json tag,
+ * so its key is "trigger") and of a destination (`Destination`: `service`, `recipients`).
+ */
+export const LONG_FORM_FIELDS: readonly string[] = ['trigger', 'destinations'];
+/** The fields of a long-form subscription's destination. */
+export const DESTINATION_FIELDS: readonly string[] = ['service', 'recipients'];
+/** The fields of a global subscription (`rawSubscription` json tags in `pkg/subscriptions/global.go`). */
+export const GLOBAL_SUBSCRIPTION_FIELDS: readonly string[] = ['recipients', 'triggers', 'selector'];
+
+/**
+ * encoding/json's lookup of a struct field in a JSON object: keys match the field name
+ * case-insensitively and the last matching key wins.
+ */
+export function goJsonField(object: Record<string, unknown>, field: string): unknown {
+  let found: unknown;
+  for (const [k, v] of Object.entries(object)) if (k.toLowerCase() === field.toLowerCase()) found = v;
+  return found;
+}
+
+/** A key encoding/json ignores (no field matches it case-insensitively). */
+export function unknownFieldError(field: string, known: readonly string[]): string | undefined {
+  if (known.some((k) => k.toLowerCase() === field.toLowerCase())) return undefined;
+  const hint = didYouMean(field, known);
+  return `field ${JSON.stringify(field)} is not known to notifications-engine, which ignores it${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}: use ${known.join(', ')}`;
+}
+
+/** A JSON value unmarshalled into a Go `[]string`: null is empty; anything but a list of strings is a type error. */
+function goStringList(value: unknown, report: (message: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    report(`must be a list of strings, got ${JSON.stringify(value)}`);
+    return [];
+  }
+  const bad = value.filter((x) => typeof x !== 'string');
+  if (bad.length) report(`must be a list of strings, got ${JSON.stringify(bad[0])} in ${JSON.stringify(value)}`);
+  return value.filter((x): x is string => typeof x === 'string');
+}
+
+/**
+ * A global subscription's selector that `labels.Parse` rejects: `DefaultSubscription.UnmarshalJSON`
+ * then fails, and with it `ParseConfig` (the whole ConfigMap).
+ */
+export function subscriptionSelectorError(selector: string): string | undefined {
+  const problem = labelSelectorError(selector);
+  if (problem === undefined) return undefined;
+  return `selector ${JSON.stringify(selector)} is not a Kubernetes label selector (${problem}): notifications-engine rejects the whole ConfigMap; write it as labels.Parse reads it, e.g. "team=web,env in (prod,staging),!legacy"`;
+}
+
 /** Splits `a;b; c` as notifications-engine does (trimmed, empties dropped). */
 export function parseRecipients(value: string): string[] {
   return value.split(';').map((r) => r.trim()).filter((r) => r !== '');
@@ -167,26 +220,61 @@ export function subscriptionsOf(
       const [trigger, service] = parts.length >= 2 ? [parts[0], parts[1]] : ['', parts[0]];
       subscriptions.push({ key, trigger, service, recipients: value === '' ? [''] : parseRecipients(String(value)) });
     } else if (key.startsWith(NOTIFICATIONS_SUBSCRIPTIONS)) {
+      const problem = (message: string) => errors.push({ key, message: `annotation ${key} ${message}` });
       let list: unknown;
       try {
-        list = yaml().parse(String(value));
+        list = value === '' ? undefined : yaml().parse(String(value));
       } catch (e) {
-        errors.push({ key, message: `annotation ${key} does not parse as YAML (${(e as Error).message.split('\n')[0]}): write a list of {trigger: [...], destinations: [{service, recipients: [...]}]}` });
+        problem(`does not parse as YAML (${(e as Error).message.split('\n')[0]}): ${LONG_FORM_SHAPE}`);
+        continue;
+      }
+      if (list === undefined || list === null) {
+        problem(`is empty: notifications-engine logs "Subscription is not defined" and notifies nobody; ${LONG_FORM_SHAPE}`);
         continue;
       }
       if (!Array.isArray(list)) {
-        errors.push({ key, message: `annotation ${key} must be a YAML list of {trigger: [...], destinations: [{service, recipients: [...]}]}, got ${JSON.stringify(value)}` });
+        problem(`must be a YAML list, got ${JSON.stringify(list)}: ${LONG_FORM_SHAPE}`);
         continue;
       }
-      for (const item of list) {
-        const triggers: string[] = Array.isArray(item?.trigger) ? item.trigger.map(String) : [];
-        const destinations: Array<{ service?: unknown; recipients?: unknown }> = Array.isArray(item?.destinations) ? item.destinations : [];
-        for (const trigger of triggers.length ? triggers : ['']) {
-          for (const d of destinations) {
-            subscriptions.push({ key, trigger, service: String(d?.service ?? ''), recipients: Array.isArray(d?.recipients) ? d.recipients.map(String) : [] });
-          }
+      list.forEach((item: unknown, i: number) => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+          problem(`item ${i} must be a mapping, got ${JSON.stringify(item)}: ${LONG_FORM_SHAPE}`);
+          return;
         }
-      }
+        const entry = item as Record<string, unknown>;
+        for (const field of Object.keys(entry)) {
+          const unknown = unknownFieldError(field, LONG_FORM_FIELDS);
+          if (unknown) problem(`item ${i}: ${unknown}${field.toLowerCase() === 'triggers' ? '; without "trigger" the subscription falls back to the default triggers' : ''}`);
+        }
+        const triggers = goStringList(goJsonField(entry, 'trigger'), (m) => problem(`item ${i} trigger ${m}`));
+        const rawDestinations = goJsonField(entry, 'destinations');
+        const destinations: Array<{ service: string; recipients: string[] }> = [];
+        if (rawDestinations !== undefined && rawDestinations !== null && !Array.isArray(rawDestinations)) {
+          problem(`item ${i} destinations must be a list of {service, recipients: [...]}, got ${JSON.stringify(rawDestinations)}`);
+        }
+        (Array.isArray(rawDestinations) ? rawDestinations : []).forEach((d: unknown, j: number) => {
+          if (d === null || typeof d !== 'object' || Array.isArray(d)) {
+            problem(`item ${i} destination ${j} must be a mapping {service, recipients: [...]}, got ${JSON.stringify(d)}`);
+            return;
+          }
+          const dest = d as Record<string, unknown>;
+          for (const field of Object.keys(dest)) {
+            const unknown = unknownFieldError(field, DESTINATION_FIELDS);
+            if (unknown) problem(`item ${i} destination ${j}: ${unknown}`);
+          }
+          const service = goJsonField(dest, 'service');
+          if (service !== undefined && service !== null && typeof service !== 'string') problem(`item ${i} destination ${j} service must be a string, got ${JSON.stringify(service)}`);
+          const recipients = goStringList(goJsonField(dest, 'recipients'), (m) => problem(`item ${i} destination ${j} recipients ${m}`));
+          destinations.push({ service: typeof service === 'string' ? service : '', recipients });
+        });
+        if (destinations.length === 0) {
+          problem(`item ${i} has no destinations: it notifies nobody; add destinations: [{service: <name>, recipients: [...]}]`);
+        }
+        // Annotations.iterate: no trigger means the default triggers (trigger "").
+        for (const trigger of triggers.length ? triggers : ['']) {
+          for (const d of destinations) subscriptions.push({ key, trigger, service: d.service, recipients: d.recipients });
+        }
+      });
     }
   }
   return { subscriptions, errors };
@@ -223,6 +311,19 @@ export function subscriptionAnnotations(
   return out;
 }
 
+/**
+ * The long-form annotation value with `add` appended to what `existing` (a value this library
+ * rendered, or undefined) holds.
+ */
+export function appendLongFormSubscriptions(existing: string | undefined, add: readonly LongFormSubscription[]): string {
+  const before: unknown = existing === undefined || existing === '' ? [] : yaml().parse(existing);
+  const list = [...(Array.isArray(before) ? before : []), ...add.map((l) => ({
+    trigger: [...l.triggers],
+    destinations: l.destinations.map((d) => ({ service: d.service, recipients: [...d.recipients] })),
+  }))];
+  return yaml().stringify(list);
+}
+
 /** A condition of a trigger as the ConfigMap holds it. */
 export interface TriggerConditionConfig {
   readonly when?: string;
@@ -233,9 +334,11 @@ export interface TriggerConditionConfig {
 
 /** A global subscription of the `subscriptions` key. */
 export interface GlobalSubscriptionConfig {
-  readonly recipients?: readonly string[];
-  readonly triggers?: readonly string[];
-  readonly selector?: string;
+  /** Its position in the `subscriptions` list. */
+  readonly index: number;
+  readonly recipients: readonly string[];
+  readonly triggers: readonly string[];
+  readonly selector: string;
 }
 
 /** `argocd-notifications-cm` read as notifications-engine's `ParseConfig` reads it. */
@@ -248,7 +351,7 @@ export interface NotificationsConfigData {
   readonly subscriptions: GlobalSubscriptionConfig[];
   readonly context: { [key: string]: string };
   /** Keys whose value does not have the shape notifications-engine expects. */
-  readonly errors: Array<{ key: string; rule: string; message: string }>;
+  readonly errors: Array<{ key: string; rule: string; message: string; severity?: 'warning' }>;
 }
 
 function firstLine(e: unknown): string {
@@ -328,7 +431,34 @@ export function parseNotificationsConfig(data: { readonly [key: string]: unknown
         out.errors.push({ key, rule: 'notifications/shape', message: `subscriptions must be a YAML list of {recipients, triggers, selector}, got ${JSON.stringify(r.value)}` });
         continue;
       }
-      out.subscriptions.push(...((r.value ?? []) as GlobalSubscriptionConfig[]));
+      ((r.value ?? []) as unknown[]).forEach((item, index) => {
+        const at = `subscriptions[${index}]`;
+        const report = (message: string, rule = 'notifications/shape') => out.errors.push({ key, rule, message: `${at} ${message}` });
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+          report(`must be a mapping {recipients, triggers, selector}, got ${JSON.stringify(item)}: notifications-engine rejects the whole ConfigMap`);
+          return;
+        }
+        const entry = item as Record<string, unknown>;
+        for (const field of Object.keys(entry)) {
+          const unknown = unknownFieldError(field, GLOBAL_SUBSCRIPTION_FIELDS);
+          if (unknown) out.errors.push({ key, rule: 'notifications/subscription', severity: 'warning', message: `${at}: ${unknown}` });
+        }
+        const shapeError = (m: string) => report(`${m}: notifications-engine rejects the whole ConfigMap`);
+        const recipients = goStringList(goJsonField(entry, 'recipients'), (m) => shapeError(`recipients ${m}`));
+        const triggers = goStringList(goJsonField(entry, 'triggers'), (m) => shapeError(`triggers ${m}`));
+        const rawSelector = goJsonField(entry, 'selector');
+        if (rawSelector !== undefined && rawSelector !== null && typeof rawSelector !== 'string') {
+          shapeError(`selector must be a label selector string, got ${JSON.stringify(rawSelector)}`);
+          return;
+        }
+        const selector = typeof rawSelector === 'string' ? rawSelector : '';
+        const selectorProblem = subscriptionSelectorError(selector);
+        if (selectorProblem) {
+          report(selectorProblem, 'notifications/selector');
+          return;
+        }
+        out.subscriptions.push({ index, recipients, triggers, selector });
+      });
     } else if (key === 'context') {
       const r = parse(key, raw, 'context');
       if (!r.ok) continue;
