@@ -61,7 +61,7 @@ function checkConfigMap(cm: Manifest, config: NotificationsConfigData, secret: M
   const findings: Finding[] = [];
   const data: Record<string, unknown> = cm.data ?? {};
   const at = (key: string, ...rest: string[]) => pointer('data', key, ...rest);
-  for (const e of config.errors) findings.push(error(e.rule, at(e.key), e.message));
+  for (const e of config.errors) findings.push((e.severity === 'warning' ? warning : error)(e.rule, at(e.key), e.message));
 
   for (const key of Object.keys(data)) {
     const keyProblem = serviceKeyError(key);
@@ -150,9 +150,9 @@ function checkConfigMap(cm: Manifest, config: NotificationsConfigData, secret: M
     });
   }
 
-  const knownTrigger = (trigger: string, key: string) => {
+  const knownTrigger = (trigger: string, key: string, where = key) => {
     if (!triggerNames.has(trigger)) {
-      findings.push(error('notifications/subscription', at(key), `${key} names trigger ${JSON.stringify(trigger)}, which ${NOTIFICATIONS_CONFIGMAP} does not define: add trigger.${trigger} or fix the name (triggers: ${[...triggerNames].sort().join(', ') || 'none'})`));
+      findings.push(error('notifications/subscription', at(key), `${where} names trigger ${JSON.stringify(trigger)}, which ${NOTIFICATIONS_CONFIGMAP} does not define: add trigger.${trigger} or fix the name (triggers: ${[...triggerNames].sort().join(', ') || 'none'})`));
     }
   };
   config.defaultTriggers.forEach((trigger) => knownTrigger(trigger, 'defaultTriggers'));
@@ -162,15 +162,27 @@ function checkConfigMap(cm: Manifest, config: NotificationsConfigData, secret: M
     }
     triggers.forEach((trigger) => knownTrigger(trigger, `defaultTriggers.${service}`));
   }
-  config.subscriptions.forEach((s, i) => {
-    for (const trigger of s.triggers ?? []) knownTrigger(trigger, 'subscriptions');
-    for (const r of s.recipients ?? []) {
-      const service = String(r).split(':')[0];
-      if (!config.services.has(service)) {
-        findings.push(error('notifications/subscription', at('subscriptions'), `subscriptions[${i}] recipient ${JSON.stringify(r)} names service ${JSON.stringify(service)}, which ${NOTIFICATIONS_CONFIGMAP} does not define: write recipients as "<service>:<recipient>" with a configured service (services: ${[...config.services.keys()].sort().join(', ') || 'none'})`));
+  // Global subscriptions (Config.GetGlobalDestinations): no triggers means the defaultTriggers;
+  // a recipient is "<service>[:<recipient>]", split on every ":" with only the first two parts kept.
+  for (const s of config.subscriptions) {
+    const where = `subscriptions[${s.index}]`;
+    for (const trigger of s.triggers) knownTrigger(trigger, 'subscriptions', where);
+    if (s.triggers.length === 0 && config.defaultTriggers.length === 0) {
+      findings.push(warning('notifications/subscription', at('subscriptions'), `${where} names no triggers and ${NOTIFICATIONS_CONFIGMAP} sets no defaultTriggers: it never notifies; add triggers: [<trigger>] or set defaultTriggers`));
+    }
+    if (s.recipients.length === 0) {
+      findings.push(warning('notifications/subscription', at('subscriptions'), `${where} has no recipients: it notifies nobody; add recipients: ["<service>:<recipient>"]`));
+    }
+    for (const r of s.recipients) {
+      const parts = r.split(':');
+      if (!config.services.has(parts[0])) {
+        findings.push(error('notifications/subscription', at('subscriptions'), `${where} recipient ${JSON.stringify(r)} names service ${JSON.stringify(parts[0])}, which ${NOTIFICATIONS_CONFIGMAP} does not define: write recipients as "<service>:<recipient>" with a configured service (services: ${[...config.services.keys()].sort().join(', ') || 'none'})`));
+      }
+      if (parts.length > 2) {
+        findings.push(warning('notifications/subscription', at('subscriptions'), `${where} recipient ${JSON.stringify(r)} has more than one ":": notifications-engine splits on every ":" and sends to ${JSON.stringify(parts[1])} only; use a subscription annotation for recipients containing ":"`));
       }
     }
-  });
+  }
   return findings;
 }
 

@@ -67,4 +67,59 @@ describe('notifications/*', () => {
   test('warns when a template has a block notifications-engine ignores', () => {
     expect(check(cm({ ...VALID, 'template.t': 'message: hi\nslak: {}\n' }))).toEqual([expect.stringMatching(/^warning notifications\/template-field .*"slak" .*did you mean "slack"/)]);
   });
+
+  describe('global subscriptions', () => {
+    const subs = (yaml: string, extra: Record<string, string> = {}) => check(cm({ ...VALID, ...extra, subscriptions: yaml }));
+    test('is quiet on subscriptions with selectors labels.Parse accepts and known triggers and services', () => {
+      expect(subs('- recipients: [slack:alerts, slack]\n  triggers: [on-synced]\n  selector: team=web,env in (prod,staging),!legacy\n- recipients: [slack:all]\n  triggers: [on-synced]\n')).toEqual([]);
+      // encoding/json matches field names case-insensitively
+      expect(subs('- Recipients: [slack:alerts]\n  TRIGGERS: [on-synced]\n  Selector: team=web\n')).toEqual([]);
+    });
+    test('fails when a selector does not parse (the whole ConfigMap is rejected)', () => {
+      expect(subs('- recipients: [slack:alerts]\n  triggers: [on-synced]\n  selector: team=web team=api\n')).toEqual([
+        expect.stringMatching(/^error notifications\/selector \/data\/subscriptions: subscriptions\[0\] selector "team=web team=api" is not a Kubernetes label selector \(found 'team', expected: ',' or 'end of string'\): notifications-engine rejects the whole ConfigMap/),
+      ]);
+      expect(subs('- recipients: [slack:alerts]\n  triggers: [on-synced]\n  selector: Team/x in (a)\n')).toEqual([expect.stringMatching(/notifications\/selector .*key "Team\/x" has a prefix "Team" that is not a DNS-1123 subdomain/)]);
+      expect(subs('- recipients: [slack:alerts]\n  triggers: [on-synced]\n  selector: 5\n')).toEqual([expect.stringMatching(/shape .*subscriptions\[0\] selector must be a label selector string, got 5/)]);
+    });
+    test('fails when a subscription names a missing trigger or service, or has the wrong shape', () => {
+      expect(subs('- recipients: [slak:alerts]\n  triggers: [on-sync]\n')).toEqual([
+        expect.stringMatching(/subscription \/data\/subscriptions: subscriptions\[0\] names trigger "on-sync", which argocd-notifications-cm does not define/),
+        expect.stringMatching(/subscriptions\[0\] recipient "slak:alerts" names service "slak"/),
+      ]);
+      expect(subs('- recipients: slack:alerts\n  triggers: [on-synced]\n')).toEqual([expect.stringMatching(/shape .*subscriptions\[0\] recipients must be a list of strings, got "slack:alerts": notifications-engine rejects the whole ConfigMap/), expect.stringMatching(/warning .*has no recipients/)]);
+      expect(subs('- slack:alerts\n')).toEqual([expect.stringMatching(/subscriptions\[0\] must be a mapping/)]);
+    });
+    test('warns when a subscription never notifies, ignores a field, or loses a recipient to ":"', () => {
+      expect(subs('- recipients: [slack:alerts]\n  trigger: [on-synced]\n')).toEqual([
+        expect.stringMatching(/^warning notifications\/subscription .*subscriptions\[0\]: field "trigger" is not known to notifications-engine, which ignores it \(did you mean "triggers"\?\)/),
+        expect.stringMatching(/^warning .*subscriptions\[0\] names no triggers and argocd-notifications-cm sets no defaultTriggers: it never notifies/),
+      ]);
+      expect(subs('- recipients: [slack:a:b]\n', { defaultTriggers: '- on-synced\n' })).toEqual([expect.stringMatching(/^warning .*recipient "slack:a:b" has more than one ":": notifications-engine splits on every ":" and sends to "a" only/)]);
+    });
+  });
+
+  describe('long-form subscriptions annotation', () => {
+    const annotated = (value: string) => application({ metadata: { name: 'a', namespace: 'argocd', annotations: { 'notifications.argoproj.io/subscriptions': value } } });
+    test('is quiet on the documented form', () => {
+      expect(check(cm(VALID), annotated('- trigger: [on-synced]\n  destinations:\n    - service: slack\n      recipients: [a, b]\n'))).toEqual([]);
+    });
+    test('fails when it names a missing trigger or service', () => {
+      expect(check(cm(VALID), annotated('- trigger: [on-sync]\n  destinations: [{service: slak, recipients: [a]}]\n'))).toEqual([
+        expect.stringMatching(/subscription \/metadata\/annotations\/notifications.argoproj.io~1subscriptions: .*names trigger "on-sync"/),
+        expect.stringMatching(/names service "slak"/),
+      ]);
+    });
+    test('fails when it is written with "triggers" (ignored: the field is "trigger") or without destinations', () => {
+      expect(check(cm(VALID), annotated('- triggers: [on-synced]\n  destinations: [{service: slack, recipients: [a]}]\n'))).toEqual([
+        expect.stringMatching(/item 0: field "triggers" is not known to notifications-engine, which ignores it \(did you mean "trigger"\?\).*falls back to the default triggers/),
+        expect.stringMatching(/names no trigger and argocd-notifications-cm sets no defaultTriggers/),
+      ]);
+      expect(check(cm(VALID), annotated('- trigger: [on-synced]\n'))).toEqual([expect.stringMatching(/item 0 has no destinations: it notifies nobody/)]);
+      expect(check(cm(VALID), annotated('- trigger: on-synced\n  destinations: [{service: slack, recipients: [a]}]\n'))).toEqual([
+        expect.stringMatching(/item 0 trigger must be a list of strings, got "on-synced"/),
+        expect.stringMatching(/names no trigger/),
+      ]);
+    });
+  });
 });
