@@ -209,9 +209,10 @@ project.addTask('bench', {
 
 project.gitignore.removePatterns('/dist/');
 project.gitignore.exclude('/artifacts/', '/.bench/', '/coverage/', '/test-reports/');
-project.npmignore?.exclude('/apps/', '/bench/', '/dist/', '/imports/crds/', '/imports/*.ts', '/imports/validators/', '/cdk8s.yaml', '/projenrc/', '/scripts/', '/.ci/', '/.notes/', '/artifacts/', '/coverage/', '/test-reports/');
+project.npmignore?.exclude('/apps/', '/bench/', '/.bench/', '/dist/', '/imports/crds/', '/imports/*.ts', '/imports/validators/', '/cdk8s.yaml', '/projenrc/', '/scripts/', '/.ci/', '/.notes/', '/artifacts/', '/coverage/', '/test-reports/');
 project.npmignore?.include('/lib/', '/bin/');
-project.npmignore?.exclude('/Dockerfile', '/API.md');
+// API.md ships with the package (README links it); the repository's Dockerfile builds from a checkout and does not.
+project.npmignore?.exclude('/Dockerfile');
 project.addFields({ files: undefined });
 
 project.synth();
