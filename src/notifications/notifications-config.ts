@@ -5,8 +5,8 @@ import { GlobalSubscription } from './subscription';
 import { NotificationTemplate } from './template';
 import { NotificationTrigger } from './trigger';
 import { DEFAULT_NAMESPACE } from '../engine/argo/namespace';
+import { NOTIFICATIONS_CONFIGMAP, NOTIFICATIONS_SECRET, subscriptionSelectorError } from '../engine/argo/notifications';
 import { lazy } from '../engine/core/lazy';
-import { NOTIFICATIONS_CONFIGMAP, NOTIFICATIONS_SECRET } from '../engine/argo/notifications';
 import { appValidationOf } from '../private/app-validation';
 import { validationError } from '../private/errors';
 import { compact, undefinedIfEmpty } from '../private/render';
@@ -130,6 +130,8 @@ export class NotificationsConfig extends Construct {
 
   /** Adds a global subscription (`subscriptions`). */
   public addSubscription(subscription: GlobalSubscription): void {
+    const selectorProblem = subscription.selector ? subscriptionSelectorError(subscription.selector.value) : undefined;
+    if (selectorProblem) throw validationError(this, `subscription ${selectorProblem}`);
     subscription.triggers?.forEach((t) => this.addTrigger(t));
     this.subscriptions.push(subscription);
   }
@@ -161,7 +163,7 @@ export class NotificationsConfig extends Construct {
       data.subscriptions = yaml(this.subscriptions.map((s) => compact({
         recipients: [...s.recipients],
         triggers: undefinedIfEmpty([...(s.triggers ?? []).map((t) => t.name), ...(s.triggerNames ?? [])]),
-        selector: s.selector,
+        selector: s.selector?.value || undefined,
       })));
     }
     if (Object.keys(this.context).length) data.context = yaml(this.context);

@@ -2,8 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NotificationService } from './service';
 import { NotificationTrigger } from './trigger';
-import { notificationNameError, parseRecipients, subscriptionAnnotations } from '../engine/argo/notifications';
-import { NOTIFICATIONS_SUBSCRIBE_PREFIX } from '../engine/core/annotation-keys';
+import { appendLongFormSubscriptions, notificationNameError, parseRecipients, subscriptionAnnotations } from '../engine/argo/notifications';
+import { NOTIFICATIONS_SUBSCRIBE_PREFIX, NOTIFICATIONS_SUBSCRIPTIONS } from '../engine/core/annotation-keys';
+import { selectorStringOf } from '../engine/core/label-selector';
 import { validationError } from '../private/errors';
 
 /** One subscription by name (for objects whose annotations are written without constructs). */
@@ -82,10 +83,97 @@ export class NotificationSubscriptions {
     }
   }
 
+  /**
+   * Adds a subscription in the long form: the YAML list of the
+   * `notifications.argoproj.io/subscriptions` annotation, where one entry subscribes several
+   * services (each with its recipients) to several triggers:
+   *
+   * ```ts
+   * app.notifications.addSubscription({ triggers: [onSyncFailed], destinations: [{ service: slack, recipients: ['#alerts'] }, { service: hook }] });
+   * ```
+   * renders `- trigger: [on-sync-failed]\n  destinations: [{service: slack, recipients: ['#alerts']}, {service: hook, recipients: []}]`.
+   */
+  public addSubscription(subscription: NotificationSubscription): void {
+    const triggers = [...(subscription.triggers ?? []).map((t) => t.name), ...(subscription.triggerNames ?? [])];
+    const destinations = subscription.destinations.map((d, i) => {
+      if ((d.service === undefined) === (d.serviceName === undefined)) {
+        throw validationError(this.scope, `subscription destination ${i} must give exactly one of service and serviceName`);
+      }
+      return { service: d.service?.name ?? d.serviceName!, recipients: (d.recipients ?? []).filter((r) => r !== '') };
+    });
+    if (destinations.length === 0) throw validationError(this.scope, 'subscription has no destinations: it would notify nobody; add destinations: [{ service, recipients }]');
+    for (const problem of [...triggers.map((t) => notificationNameError('trigger', t)), ...destinations.map((d) => notificationNameError('service', d.service))]) {
+      if (problem) throw validationError(this.scope, problem);
+    }
+    const metadata = ApiObject.of(this.scope).metadata;
+    const existing = (metadata.toJson().annotations ?? {})[NOTIFICATIONS_SUBSCRIPTIONS];
+    metadata.addAnnotation(NOTIFICATIONS_SUBSCRIPTIONS, appendLongFormSubscriptions(existing, [{ triggers, destinations }]));
+  }
+
   /** The annotation keys set so far. */
   public get keys(): string[] {
-    return Object.keys(ApiObject.of(this.scope).metadata.toJson().annotations ?? {}).filter((k) => k.startsWith(NOTIFICATIONS_SUBSCRIBE_PREFIX));
+    return Object.keys(ApiObject.of(this.scope).metadata.toJson().annotations ?? {})
+      .filter((k) => k.startsWith(NOTIFICATIONS_SUBSCRIBE_PREFIX) || k === NOTIFICATIONS_SUBSCRIPTIONS);
   }
+}
+
+/** Where a long-form subscription sends: a service and its recipients. */
+export interface NotificationDestination {
+  /**
+   * The service (give this or `serviceName`).
+   * @default - `serviceName`
+   */
+  readonly service?: NotificationService;
+  /**
+   * The name of a service configured elsewhere (give this or `service`).
+   * @default - `service`
+   */
+  readonly serviceName?: string;
+  /**
+   * Recipients (Slack channels, email addresses…); a webhook needs none.
+   * @default - none
+   */
+  readonly recipients?: string[];
+}
+
+/** One entry of the long-form `notifications.argoproj.io/subscriptions` annotation. */
+export interface NotificationSubscription {
+  /**
+   * The triggers.
+   * @default - none: with no `triggerNames` either, the ConfigMap's default triggers
+   */
+  readonly triggers?: NotificationTrigger[];
+  /**
+   * Trigger names configured elsewhere (e.g. the catalog installed by Argo CD).
+   * @default - none
+   */
+  readonly triggerNames?: string[];
+  /** The services and recipients to notify. */
+  readonly destinations: NotificationDestination[];
+}
+
+/**
+ * Which Applications a global subscription applies to: a Kubernetes label selector over their
+ * labels (`labels.Parse` syntax).
+ */
+export class SubscriptionSelector {
+  /** Applications carrying all these labels (`team=web,env=prod`). */
+  public static matchLabels(labels: { [key: string]: string }): SubscriptionSelector {
+    return new SubscriptionSelector(selectorStringOf(labels));
+  }
+
+  /**
+   * A selector string as `labels.Parse` reads it, e.g. `team in (web,api),env!=dev,!legacy`;
+   * checked when the subscription is added.
+   */
+  public static fromString(selector: string): SubscriptionSelector {
+    return new SubscriptionSelector(selector);
+  }
+
+  private constructor(
+    /** The selector string written to the ConfigMap. */
+    public readonly value: string,
+  ) {}
 }
 
 /** A global subscription of argocd-notifications-cm (applies to every Application, or to those its selector matches). */
@@ -103,8 +191,8 @@ export interface GlobalSubscription {
    */
   readonly triggerNames?: string[];
   /**
-   * A Kubernetes label selector on the Applications, e.g. `team=web`.
+   * The Applications it applies to, by their labels.
    * @default - every Application
    */
-  readonly selector?: string;
+  readonly selector?: SubscriptionSelector;
 }
