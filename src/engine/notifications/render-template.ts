@@ -11,6 +11,11 @@
  * `appProject` or an empty map) and `util/notification/expression/expr.go` (`Spawn`: `strings`
  * and `repo`, callable with `call`). The `time` namespace returns Go `time.Time` values, which
  * the template value model has no type for: it is left out here (a `call .time.Now` fails).
+ *
+ * The Application and AppProject reach templates as Kubernetes unstructured objects, whose JSON
+ * decoding (k8s.io/apimachinery/pkg/util/json) makes integers `int64` and other numbers
+ * `float64`: `{{printf "%d" .app.metadata.generation}}` prints `3`, `{{eq .app.metadata.generation 3}}`
+ * compares. Integral numbers within ±2^53 are read as int64 here (as the expr environment does).
  */
 import { fullNameByRepoURL, queryEscape, repoURLToHTTPS } from './trigger-environment';
 import { templateFieldsOf } from '../argo/notifications';
@@ -31,6 +36,17 @@ export interface TemplateInputs {
   readonly recipient?: string;
 }
 
+/** A JSON value as Kubernetes' unstructured decoding gives it to Go: integers int64, other numbers float64. */
+function unstructuredValue(json: unknown): GoValue {
+  const convert = (v: unknown): unknown => {
+    if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? new GoInt('int64', BigInt(v)) : v;
+    if (Array.isArray(v)) return v.map(convert);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+    return v;
+  };
+  return fromJsonValue(convert(json));
+}
+
 function stringFunc(impl: (s: string) => string): GoFunc {
   return new GoFunc(['string'], (s) => impl(s as string), { result: 'string' });
 }
@@ -41,9 +57,9 @@ export function templateVariables(inputs: TemplateInputs): GoValue {
   const context = new Map<string, GoValue>([['notificationType', service]]);
   for (const [k, v] of Object.entries(inputs.context ?? {})) context.set(k, v);
   const vars = new Map<string, GoValue>([
-    ['app', fromJsonValue(inputs.app)],
+    ['app', unstructuredValue(inputs.app)],
     ['context', new GoMap('string', context)],
-    ['appProject', inputs.appProject === undefined ? new GoMap(IFACE) : fromJsonValue(inputs.appProject)],
+    ['appProject', inputs.appProject === undefined ? new GoMap(IFACE) : unstructuredValue(inputs.appProject)],
     ['serviceType', service],
     ['recipient', inputs.recipient ?? ''],
     ['strings', new GoMap(IFACE, new Map<string, GoValue>([
