@@ -59,22 +59,28 @@ function installedVersion(name) {
 
 function installPackage() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8'));
-  const packDir = path.join(WORK, 'pack');
-  fs.rmSync(packDir, { recursive: true, force: true });
-  fs.mkdirSync(packDir, { recursive: true });
+  // .npmignore does not exclude /.bench/: a previous run's files would be packed too. Start from an
+  // empty .bench/ and pack outside the repository.
+  fs.rmSync(WORK, { recursive: true, force: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-argocd-bench-'));
   log('npm pack');
-  const packed = JSON.parse(sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT, 'npm pack'));
+  const packed = JSON.parse(sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], ROOT, 'npm pack'));
+  const packDir = path.join(WORK, 'pack');
+  fs.mkdirSync(packDir, { recursive: true });
   const tarball = path.join(packDir, packed[0].filename);
+  fs.copyFileSync(path.join(tmp, packed[0].filename), tarball);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const stray = packed[0].files.filter((x) => !/^(lib|bin)\//.test(x.path) && !/^(package\.json|README\.md|LICENSE)$/.test(x.path));
+  if (stray.length > 0) log(`warning: the tarball holds files outside lib/ and bin/: ${stray.slice(0, 5).map((x) => x.path).join(', ')}${stray.length > 5 ? ` and ${stray.length - 5} more` : ''}`);
   for (const f of ['lib/src/cli/main.js', 'lib/imports/validators/application.js']) {
     if (!packed[0].files.some((x) => x.path === f)) fail(`the tarball has no ${f}: compile first (npm run bench does)`);
   }
-  fs.rmSync(PROJECT, { recursive: true, force: true });
   fs.mkdirSync(PROJECT, { recursive: true });
   fs.writeFileSync(path.join(PROJECT, 'package.json'), `${JSON.stringify({ name: 'bench-project', version: '0.0.0', private: true }, null, 2)}\n`);
   // A cdk8s TypeScript project's own devDependencies (for the default `npx ts-node main.ts`), at the repo's versions.
   const specs = [tarball, `cdk8s@${pkg.devDependencies.cdk8s}`, `constructs@${pkg.devDependencies.constructs}`,
     `ts-node@${installedVersion('ts-node')}`, `typescript@${installedVersion('typescript')}`, `@types/node@${installedVersion('@types/node')}`];
-  log(`npm install ${specs.map((s) => path.basename(s)).join(' ')}`);
+  log(`npm install ${specs.map((s) => (s === tarball ? path.basename(s) : s)).join(' ')}`);
   sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs], PROJECT, 'npm install');
   return { tarball: path.basename(tarball), bytes: packed[0].size, files: packed[0].entryCount };
 }
