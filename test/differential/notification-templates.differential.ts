@@ -42,7 +42,8 @@ interface Output {
 const go = GoProgram.build('notification-templates');
 
 function inputsOf(i: Input): TemplateInputs {
-  return { app: i.app, appProject: i.appProject, context: i.context, secrets: i.secrets, selfService: i.selfService, service: i.service, recipient: i.recipient };
+  const { app, appProject, context, secrets, selfService, service, recipient } = i;
+  return { app, appProject, context, secrets, selfService, service, recipient };
 }
 
 /** Ours, through the public entry point: a template whose only field is `message`. */
@@ -157,8 +158,8 @@ const input: fc.Arbitrary<Input> = fc.record({
   template,
   app: application,
   appProject: fc.option(fc.record({ metadata: fc.record({ name: fc.constantFrom('default', 'web') }) }), { nil: undefined }),
-  context: fc.constantFrom({}, { argocdUrl: 'https://argocd.example.com' }, { argocdUrl: 'https://cd.example.com', env: 'prod' }),
-  secrets: fc.constantFrom({}, { token: 'hi' }),
+  context: fc.constantFrom<Record<string, string>>({}, { argocdUrl: 'https://argocd.example.com' }, { argocdUrl: 'https://cd.example.com', env: 'prod' }),
+  secrets: fc.constantFrom<Record<string, string>>({}, { token: 'hi' }),
   selfService: fc.boolean(),
   service: fc.constantFrom('', 'slack', 'webhook', 'deploy-hook'),
   recipient: fc.constantFrom('', '#alerts', 'ops@example.com'),
