@@ -87,8 +87,8 @@ export type {
 } from './notifications/template';
 export { NotificationTrigger } from './notifications/trigger';
 export type { NotificationTriggerProps, TriggerCondition } from './notifications/trigger';
-export { NotificationSubscriptions, notificationSubscriptionAnnotations } from './notifications/subscription';
-export type { GlobalSubscription, NotificationSubscriptionSpec } from './notifications/subscription';
+export { NotificationSubscriptions, notificationSubscriptionAnnotations, SubscriptionSelector } from './notifications/subscription';
+export type { GlobalSubscription, NotificationDestination, NotificationSubscription, NotificationSubscriptionSpec } from './notifications/subscription';
 export { NotificationCatalog } from './notifications/catalog';
 export { Expr } from './notifications/expr';
 export type { ExprInputs } from './notifications/expr';

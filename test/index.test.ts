@@ -13,9 +13,9 @@ describe('the public API', () => {
       'NotificationTemplate', 'NotificationTrigger', 'NotificationsConfig', 'ParameterCollectionType', 'PluginImage',
       'PluginParameter', 'PolicyEffect', 'ProjectAction', 'ProjectPolicy', 'ProjectResource', 'PullRequestProvider',
       'RepoServerSidecar', 'ResourceChangeHook', 'ResourceSyncOption', 'ResourceSyncOptions', 'ScmProvider',
-      'SelectorOperator', 'Severity', 'SlackDeliveryPolicy', 'SourceHydrator', 'SyncOption', 'SyncWave', 'SyncWaves',
-      'SyncWindowKind', 'TargetResource', 'analyzeSync', 'expandApplicationSet', 'hasErrors', 'notificationSubscriptionAnnotations',
-      'planSync', 'validateManifests',
+      'SelectorOperator', 'Severity', 'SlackDeliveryPolicy', 'SourceHydrator', 'SubscriptionSelector', 'SyncOption',
+      'SyncWave', 'SyncWaves', 'SyncWindowKind', 'TargetResource', 'analyzeSync', 'expandApplicationSet', 'hasErrors',
+      'notificationSubscriptionAnnotations', 'planSync', 'validateManifests',
     ]);
   });
 });

@@ -165,29 +165,14 @@ const input: fc.Arbitrary<Input> = fc.record({
   recipient: fc.constantFrom('', '#alerts', 'ops@example.com'),
 }, { requiredKeys: ['name', 'template', 'app', 'context', 'secrets', 'selfService', 'service', 'recipient'] });
 
-/**
- * Known disagreements, in the shared template engine (src/engine/template, not this suite's):
- * Sprig's strval turns a []byte into its text (`toString .secrets.token` is "hi"), ours prints
- * the bytes with %v ("[104 105]"); strval lives in src/engine/template/sprig/cast.ts. Each
- * is counted and must still occur, so the entry goes when the engine is fixed.
- */
-const KNOWN: Array<{ fragment: string; reason: string }> = [
-  { fragment: '{{toString .secrets.token}}', reason: 'Sprig strval of []byte (sprig/cast.ts)' },
-];
-const isKnown = (d: Result['disagree'][number]) => KNOWN.some((k) => d.input.template.includes(k.fragment) && d.input.secrets.token !== undefined && !d.input.selfService);
-
 describe('notification templates: ours vs Go text/template + Sprig TxtFuncMap', () => {
   test('generated notification-style templates on generated Applications', () => {
     const inputs = fc.sample(input, { numRuns: 4000, seed: 20260501 });
     const r = compare(inputs, (i) => ours(i));
-    const known = r.disagree.filter(isKnown);
-    report('generated templates', { ...r, disagree: r.disagree.filter((d) => !isKnown(d)) });
-    // eslint-disable-next-line no-console
-    console.log(`known disagreements (${KNOWN.map((k) => k.reason).join('; ')}): ${known.length}`);
+    report('generated templates', r);
     expect(r.goErrors).toBeGreaterThan(0);
     expect(r.goErrors).toBeLessThan(r.compared);
-    expect(r.disagree.filter((d) => !isKnown(d))).toEqual([]);
-    for (const k of KNOWN) expect(known.some((d) => d.input.template.includes(k.fragment))).toBe(true);
+    expect(r.disagree).toEqual([]);
   });
 
   test('the eight upstream catalog templates on generated Applications', () => {

@@ -4,7 +4,7 @@
  * these functions), github.com/Masterminds/sprig strings.go@v3.3.0 (strval).
  */
 import { formatV } from '../go-fmt';
-import { GoInt, GoValue, floatToInt64 } from '../go-value';
+import { GoInt, GoSlice, GoValue, floatToInt64 } from '../go-value';
 import { parseGoFloat, parseGoInt } from '../parse';
 
 /** cast's trimZeroDecimal: "1.0" → "1", "1.50" stays. */
@@ -61,5 +61,9 @@ export function toFloat64(v: GoValue): number {
 /** Sprig's strval: strings as is, anything else as `%v` prints it. */
 export function strval(v: GoValue): string {
   if (typeof v === 'string') return v;
+  // Sprig's strval: `case []byte: return string(v)` (a Secret's value in a notification template).
+  if (v instanceof GoSlice && v.elem === 'uint8') {
+    return Buffer.from(v.items.map((b) => Number((b as GoInt).value))).toString('utf8');
+  }
   return formatV(v);
 }
