@@ -59,8 +59,8 @@ function installedVersion(name) {
 
 function installPackage() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8'));
-  // .npmignore does not exclude /.bench/: a previous run's files would be packed too. Start from an
-  // empty .bench/ and pack outside the repository.
+  // Start from an empty .bench/ (a fresh install) and pack outside the repository, so a previous
+  // run's files cannot end up in the tarball whatever .npmignore says.
   fs.rmSync(WORK, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-argocd-bench-'));
   log('npm pack');
@@ -70,7 +70,7 @@ function installPackage() {
   const tarball = path.join(packDir, packed[0].filename);
   fs.copyFileSync(path.join(tmp, packed[0].filename), tarball);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const stray = packed[0].files.filter((x) => !/^(lib|bin)\//.test(x.path) && !/^(package\.json|README\.md|LICENSE)$/.test(x.path));
+  const stray = packed[0].files.filter((x) => !/^(lib|bin)\//.test(x.path) && !/^(package\.json|[A-Z]+\.md|LICENSE)$/.test(x.path));
   if (stray.length > 0) log(`warning: the tarball holds files outside lib/ and bin/: ${stray.slice(0, 5).map((x) => x.path).join(', ')}${stray.length > 5 ? ` and ${stray.length - 5} more` : ''}`);
   for (const f of ['lib/src/cli/main.js', 'lib/imports/validators/application.js']) {
     if (!packed[0].files.some((x) => x.path === f)) fail(`the tarball has no ${f}: compile first (npm run bench does)`);
@@ -213,7 +213,10 @@ function measure(cmd, args, cwd, extraEnv = {}, outName = 'stdout.out') {
     return { error: `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${(r.stderr || '').split('\n').filter((l) => l && !/^\t/.test(l)).slice(-4).join(' | ')}` };
   }
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { wall, rss: m ? Number(m[1]) / 1024 : undefined, bytes: fs.statSync(out).size, out };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const cpu = user && sys ? Number(user[1]) + Number(sys[1]) : undefined;
+  return { wall, cpu, rss: m ? Number(m[1]) / 1024 : undefined, bytes: fs.statSync(out).size, out };
 }
 
 function median(values) {
@@ -225,7 +228,7 @@ function summarize(results, keepOutput) {
   const failed = results.find((r) => r.error);
   if (failed) return failed;
   const last = results[results.length - 1];
-  return { wall: median(results.map((r) => r.wall)), rss: median(results.map((r) => r.rss)), bytes: last.bytes, output: keepOutput ? fs.readFileSync(last.out, 'utf-8') : undefined };
+  return { wall: median(results.map((r) => r.wall)), cpu: median(results.map((r) => r.cpu)), rss: median(results.map((r) => r.rss)), bytes: last.bytes, output: keepOutput ? fs.readFileSync(last.out, 'utf-8') : undefined };
 }
 
 function run(variant, dir) {
@@ -463,6 +466,7 @@ function profile(n) {
 const fmtN = (n) => n.toLocaleString('en-US');
 const cell = (r) => (r.error ? 'failed' : `${r.wall.toFixed(2)} s / ${r.rss === undefined ? '?' : r.rss.toFixed(0)} MiB`);
 const ratio = (a, b) => (!a || !b || a.error || b.error ? undefined : a.wall / b.wall);
+const cpuRatio = (a, b) => (!a || !b || a.error || b.error || !a.cpu || !b.cpu ? undefined : a.cpu / b.cpu);
 const x = (v) => (v === undefined ? 'n/a' : `${v.toFixed(2)}×`);
 const verdict = (v, ok) => (v === undefined ? 'n/a' : ok(v) ? 'met' : '**not met**');
 
@@ -483,6 +487,7 @@ function report(pack, table, appSet, prof) {
   const row = (label, f) => out.push(`| ${label} | ${SIZES.map((n) => f(table[n], n)).join(' | ')} |`);
   row('generate ÷ floor', (t) => x(ratio(t.generate, t.floor)));
   row('generate (sidecar) ÷ floor', (t) => x(ratio(t.sidecar, t.floor)));
+  row('generate (sidecar) ÷ floor, CPU time (user + sys: less sensitive to other load on the machine)', (t) => x(cpuRatio(t.sidecar, t.floor)));
   row('default `cdk8s synth` ÷ generate (sidecar)', (t) => x(ratio(t['synth-default'], t.sidecar)));
   row('precompiled `cdk8s synth` ÷ floor', (t) => x(ratio(t['synth-precompiled'], t.floor)));
   row('plain `ApiObject`s generate ÷ floor', (t) => x(ratio(t['api-objects'], t.floor)));
