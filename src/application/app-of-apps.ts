@@ -6,6 +6,7 @@ import { ApplicationSource } from './source';
 import { SyncPolicy } from './sync-policy';
 import { renderedFilesOf } from '../private/cdk8s-output';
 import { validationError } from '../private/errors';
+import { arrayOf, checkArg, checkProps, enumOf, implementing, instanceOf, optional, pathOf, record, required, Shape, string } from '../private/props';
 import { IAppProject } from '../project/app-project';
 
 /** Properties of an app of apps. */
@@ -54,6 +55,19 @@ export interface AppOfAppsProps {
   readonly cascadeDelete?: CascadeDelete;
 }
 
+const CHART: Shape = instanceOf(Chart, 'pass a cdk8s Chart of this app whose rendered file holds child Applications');
+const APP_OF_APPS_PROPS: Shape = record({
+  repoURL: required(string, 'give the repository the rendered manifests are committed to, e.g. "https://github.com/example-org/platform.git"'),
+  path: required(string, 'give the folder the app is rendered into, e.g. "dist/platform"'),
+  targetRevision: optional(string),
+  name: optional(string),
+  project: optional(implementing('IAppProject', ['name'], "pass an AppProject, or AppProject.fromAppProjectName(scope, id, 'name')")),
+  namespace: optional(string),
+  charts: optional(arrayOf(CHART)),
+  syncPolicy: optional(record({})),
+  cascadeDelete: optional(enumOf(CascadeDelete as unknown as { [key: string]: string }, 'CascadeDelete')),
+});
+
 /**
  * The app-of-apps pattern: a parent Application that syncs the rendered files of other charts of
  * the same cdk8s app (which hold child Applications), with sync waves between the children.
@@ -68,6 +82,7 @@ export class AppOfApps extends Construct {
   private readonly charts: Chart[] = [];
 
   constructor(scope: Construct, id: string, props: AppOfAppsProps) {
+    checkProps(pathOf(scope, id), props, APP_OF_APPS_PROPS);
     super(scope, id);
     props.charts?.forEach((c) => this.addChart(c));
     // The files cdk8s writes for the charts, known only at synth (numbering depends on every chart's dependencies).
@@ -94,12 +109,14 @@ export class AppOfApps extends Construct {
 
   /** Syncs the rendered file of a chart of this app. */
   public addChart(chart: Chart): void {
+    checkArg(this.node.path, 'chart', chart, CHART);
     if (Chart.of(this) === chart) throw validationError(this, `chart ${chart.node.path} holds the app of apps itself: put the child Applications in another chart`);
     this.charts.push(chart);
   }
 
   /** Sets a child Application's sync wave. */
   public addChild(child: Application, wave: number): void {
+    checkArg(this.node.path, 'child', child, instanceOf(Application, 'pass an Application construct'));
     child.setSyncWave(wave);
   }
 }

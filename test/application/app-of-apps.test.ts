@@ -104,4 +104,13 @@ describe('AppOfApps', () => {
     new AppOfApps(root, 'apps', { name: 'root', repoURL: 'https://x', path: 'dist', charts: [teams], cascadeDelete: CascadeDelete.FOREGROUND });
     expect(root.toJson()[0].metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
   });
+
+  test('fails when repoURL is missing or a chart is not a Chart (JavaScript callers)', () => {
+    const app = Testing.app();
+    const root = new Chart(app, 'root');
+    expect(() => new AppOfApps(root, 'apps', { path: 'dist' } as any))
+      .toThrow(/^\[root\/apps\] 'repoURL' is required: give the repository the rendered manifests are committed to/);
+    expect(() => new AppOfApps(root, 'apps2', { repoURL: 'https://x', path: 'dist', charts: ['teams'] as any }))
+      .toThrow(/^\[root\/apps2\] charts\[0\] is "teams" \(a string\)/);
+  });
 });
