@@ -140,7 +140,9 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
   const { ApiObject, Chart, DependencyGraph, Names } = cdk8s;
   const charts: RenderedChart[] = [];
   const jsonByChart = new Map<any, Manifest[]>();
-  for (const chart of app.charts) {
+  // Every chart, in any order (app.charts would build the app's dependency graph twice): the
+  // first toJson() resolves the dependencies of the whole app, which can reorder the charts.
+  for (const chart of app.node.findAll().filter((c: any) => Chart.isChart(c))) {
     try {
       // Resolves dependencies and runs every construct's validation, as `cdk8s synth` does.
       jsonByChart.set(chart, chart.toJson());

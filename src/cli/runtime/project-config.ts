@@ -23,14 +23,18 @@ export function parseYaml(text: string): any {
 }
 
 /**
- * A cdk8s.yaml: the usual single `app: <command>` line is read directly (loading the YAML parser
- * costs more than a small render), anything else with the YAML parser.
+ * A cdk8s.yaml: the usual plain `app:`, `language:` and `output:` lines are read directly (loading
+ * the YAML parser costs more than a small render), anything else with the YAML parser.
  */
 export function readCdk8sYaml(text: string): any {
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  const app = /^app:[ \t]*(["']?)([^"'#\n]+)\1[ \t]*$/.exec(lines.find((l) => l.startsWith('app:')) ?? '');
-  if (app && lines.every((l) => /^(app|language):/.test(l))) return { app: app[2].trim() };
-  return parseYaml(text);
+  const simple: { [key: string]: string } = {};
+  for (const line of lines) {
+    const m = /^(app|language|output):[ \t]*(["']?)([^"'#\n]+)\2[ \t]*$/.exec(line);
+    if (!m) return parseYaml(text);
+    simple[m[1]] = m[3].trim();
+  }
+  return simple;
 }
 
 /**

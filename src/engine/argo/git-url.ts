@@ -69,8 +69,24 @@ export function isSSHURL(url: string): { readonly ssh: boolean; readonly user: s
   return m ? { ssh: true, user: m[2] } : { ssh: false, user: '' };
 }
 
-/** util/git NormalizeGitURL: the comparable form of a repository URL, "" when it does not parse. */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 10_000;
+
+/**
+ * util/git NormalizeGitURL: the comparable form of a repository URL, "" when it does not parse.
+ * Memoised: project permissions normalise the same sourceRepos for every Application.
+ */
 export function normalizeGitURL(repo: string): string {
+  let normalized = NORMALIZED.get(repo);
+  if (normalized === undefined) {
+    normalized = normalize(repo);
+    if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+    NORMALIZED.set(repo, normalized);
+  }
+  return normalized;
+}
+
+function normalize(repo: string): string {
   let r = toLower(trimSpace(repo));
   if (isSSHURL(r).ssh && !r.startsWith('ssh://')) {
     // git@host:org/repo: the first colon would be read as a port
