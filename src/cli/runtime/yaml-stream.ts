@@ -14,7 +14,11 @@ export function serialize(objects: Manifest[], format: string): string {
  * which is a valid YAML double-quoted scalar.
  */
 
-const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@+=-]*(?::[A-Za-z0-9_./@+=-]+)*$/;
+// A plain scalar: starts with a letter, `_` or `/` (never an indicator, a digit or a sign), then
+// printable ASCII other than the characters that could end or comment it; `: ` and ` #` and a
+// trailing space or colon are excluded below. `The team's applications` and `ns-*` stay plain.
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@+=\-' *,()!&?;~%$^<>|:#"]*$/;
+const PLAIN_BREAKERS = /: | #|[ :]$/;
 // Booleans and nulls of YAML 1.1 and 1.2, and what lax 1.1 float resolvers read as a number (`e0`).
 const AMBIGUOUS = /^(y|n|yes|no|true|false|on|off|null|~|e[0-9].*)$/i;
 
@@ -22,7 +26,7 @@ const AMBIGUOUS = /^(y|n|yes|no|true|false|on|off|null|~|e[0-9].*)$/i;
 const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 
 function scalarString(s: string): string {
-  if (PLAIN.test(s) && !AMBIGUOUS.test(s)) return s;
+  if (PLAIN.test(s) && !PLAIN_BREAKERS.test(s) && !AMBIGUOUS.test(s)) return s;
   return JSON.stringify(s).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
