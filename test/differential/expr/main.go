@@ -1,6 +1,7 @@
 // Differential oracle for src/engine/expr: evaluates expressions with Debian's
 // github.com/antonmedv/expr 1.8.9 (Argo CD pins expr-lang/expr v1.17.8; the test only sends
-// expressions whose meaning both versions share).
+// expressions whose meaning both versions share). expr.differential.ts also builds this program
+// against a v1.17.8 source tree, when one is at hand, with the import path rewritten.
 //
 // Input, one JSON object per line: {"expr": "...", "env": {...}}. The env is decoded as
 // Kubernetes unstructured decoding does: integers int64, other numbers float64.
