@@ -13,6 +13,7 @@
  * `util/notification/expression/expr.go` (the `time`, `strings`, `repo` namespaces) and
  * `docs/operator-manual/notifications/functions.md` (documents `sync.GetInfoItem`, never registered).
  */
+import { NOTIFICATIONS_CONFIGMAP, NOTIFICATIONS_SECRET } from './config-names';
 import { NOTIFICATIONS_SUBSCRIBE_PREFIX, NOTIFICATIONS_SUBSCRIPTIONS } from '../core/annotation-keys';
 import { didYouMean } from '../core/did-you-mean';
 import { labelSelectorError } from '../core/label-selector';
@@ -22,10 +23,8 @@ import { lazy } from '../core/lazy';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = lazy(() => require('yaml') as typeof import('yaml'));
 
-/** The ConfigMap notifications-controller reads. */
-export const NOTIFICATIONS_CONFIGMAP = 'argocd-notifications-cm';
-/** The Secret whose keys `$name` references in service configurations resolve to. */
-export const NOTIFICATIONS_SECRET = 'argocd-notifications-secret';
+// The ConfigMap notifications-controller reads, and the Secret `$name` references resolve to.
+export { NOTIFICATIONS_CONFIGMAP, NOTIFICATIONS_SECRET };
 
 /** The service types `services.NewService` knows (21 at v3.5.1). */
 export const SERVICE_TYPES: readonly string[] = [
