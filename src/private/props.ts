@@ -11,6 +11,7 @@
  */
 import { Duration, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { validationErrorAt } from './errors';
 import { didYouMean } from '../engine/core/did-you-mean';
 
 /** Checks one value; returns what is wrong with it, or undefined. */
@@ -178,12 +179,6 @@ export function required(shape: Shape, fix: string): FieldSpec {
   return { shape, required: fix };
 }
 
-function fail(path: string, message: string): Error {
-  const error = new Error(`[${path}] ${message}`);
-  error.name = 'ValidationError';
-  return error;
-}
-
 /** The path a construct about to be created will have (`scope/id`). */
 export function pathOf(scope: IConstruct | undefined, id: string): string {
   const base = scope?.node?.path;
@@ -196,14 +191,14 @@ export function pathOf(scope: IConstruct | undefined, id: string): string {
  */
 export function checkProps<T>(path: string, props: T, shape: Shape, field = ''): T {
   const problem = shape(props === undefined ? {} : props, field);
-  if (problem) throw fail(path, problem);
+  if (problem) throw validationErrorAt(path, problem);
   return props;
 }
 
 /** Checks one argument: throws `[path] message` when `value` does not have the shape. */
 export function checkArg(path: string, field: string, value: unknown, shape: Shape): void {
   const problem = isToken(value) ? undefined : shape(value, field);
-  if (problem) throw fail(path, problem);
+  if (problem) throw validationErrorAt(path, problem);
 }
 
 /**
@@ -213,6 +208,6 @@ export function checkArg(path: string, field: string, value: unknown, shape: Sha
 export function checkConstruct(api: string, construct: unknown): void {
   const node = (construct as { node?: { path?: unknown } } | null | undefined)?.node;
   if (node === undefined || typeof node.path !== 'string') {
-    throw fail(api, `the argument is ${describeValue(construct)}, not a construct: pass the construct that renders the object (a cdk8s-plus object, an ApiObject, or one of this library's constructs)`);
+    throw validationErrorAt(api, `the argument is ${describeValue(construct)}, not a construct: pass the construct that renders the object (a cdk8s-plus object, an ApiObject, or one of this library's constructs)`);
   }
 }
