@@ -153,7 +153,7 @@ export class ApplicationSet extends ArgoCdObject {
   private readonly ignoreApplicationDifferences: IgnoreApplicationDifference[] = [];
 
   constructor(scope: Construct, id: string, props: ApplicationSetProps) {
-    super(scope, id, l1ApplicationSet().ApplicationSet, {
+    super(scope, id, { resource: l1ApplicationSet().ApplicationSet, propsToJson: l1ApplicationSet().toJson_ApplicationSetProps }, {
       name: props.name,
       namespace: props.namespace ?? DEFAULT_NAMESPACE,
       labels: props.labels,

@@ -180,7 +180,7 @@ export class Application extends ArgoCdObject implements IApplication {
 
   constructor(scope: Construct, id: string, props: ApplicationProps) {
     props = checked(scope, id, props);
-    super(scope, id, l1.Application, {
+    super(scope, id, { resource: l1.Application, propsToJson: l1.toJson_ApplicationProps }, {
       name: props.name,
       namespace: props.namespace ?? DEFAULT_NAMESPACE,
       labels: props.labels,

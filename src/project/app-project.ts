@@ -258,7 +258,7 @@ export class AppProject extends ArgoCdObject implements IAppProject {
 
   constructor(scope: Construct, id: string, props: AppProjectProps = {}) {
     props = checkProps(pathOf(scope, id), props, APP_PROJECT_PROPS) ?? {};
-    super(scope, id, l1.AppProject, {
+    super(scope, id, { resource: l1.AppProject, propsToJson: l1.toJson_AppProjectProps }, {
       name: props.name,
       namespace: props.namespace ?? DEFAULT_NAMESPACE,
       labels: props.labels,
