@@ -13,7 +13,7 @@ import { escapeToken, fieldPath, segmentsOf, valueAt } from '../core/json-pointe
 /** Where the generated validators live: `imports/validators` next to `src/` (or `lib/src/`). */
 const VALIDATORS_DIR = path.join(__dirname, '..', '..', '..', 'imports', 'validators');
 
-interface CrdIndexEntry {
+export interface CrdIndexEntry {
   readonly group: string;
   readonly versions: string[];
   readonly storage: string;
@@ -45,12 +45,39 @@ export function schemaKinds(): string[] {
   return Object.keys(index());
 }
 
-/** The CRD entry for an object's kind if it is an Argo CD CRD kind, else undefined. */
-export function crdOf(object: Manifest): (CrdIndexEntry & { kind: string }) | undefined {
-  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') return undefined;
-  const entry = Object.prototype.hasOwnProperty.call(index(), object.kind) ? index()[object.kind] : undefined;
-  if (!entry || object.apiVersion.split('/')[0] !== entry.group) return undefined;
-  return { ...entry, kind: object.kind };
+/** A CRD kind of the index with what the per-object checks ask of it, computed once. */
+export interface CrdKind extends CrdIndexEntry {
+  readonly kind: string;
+  /** `<group>/<version>` for every served version: the apiVersions that need no parsing. */
+  readonly servedApiVersions: ReadonlySet<string>;
+}
+
+let crdKinds: Map<string, CrdKind> | undefined;
+
+function kinds(): Map<string, CrdKind> {
+  if (crdKinds === undefined) {
+    crdKinds = new Map();
+    for (const [kind, entry] of Object.entries(index())) {
+      crdKinds.set(kind, { ...entry, kind, servedApiVersions: new Set(entry.versions.map((v) => `${entry.group}/${v}`)) });
+    }
+  }
+  return crdKinds;
+}
+
+/**
+ * The CRD entry for an object's kind if it is an Argo CD CRD kind, else undefined. Called for
+ * every object by several rules: it allocates nothing (the entry is shared, do not modify it).
+ */
+export function crdOf(object: Manifest): CrdKind | undefined {
+  const apiVersion = object.apiVersion;
+  const kind = object.kind;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  const entry = kinds().get(kind);
+  if (entry === undefined) return undefined;
+  // apiVersion.split('/')[0] === group, without splitting.
+  const group = entry.group;
+  if (!apiVersion.startsWith(group) || (apiVersion.length !== group.length && apiVersion.charCodeAt(group.length) !== 0x2f)) return undefined;
+  return entry;
 }
 
 function validatorFor(module: string): ValidateFunction {
@@ -137,8 +164,7 @@ function typeFix(expected: string, value: unknown): string {
 export function schemaFindings(object: Manifest): Finding[] {
   const crd = crdOf(object);
   if (!crd) return [];
-  const version = object.apiVersion.split('/')[1];
-  if (!crd.versions.includes(version)) {
+  if (!crd.servedApiVersions.has(object.apiVersion) && !crd.versions.includes(object.apiVersion.split('/')[1])) {
     return [error('schema/api-version', '/apiVersion',
       `apiVersion ${JSON.stringify(object.apiVersion)} is not served by the Argo CD v3.5.1 ${crd.kind} CRD; use "${crd.group}/${crd.storage}"`)];
   }

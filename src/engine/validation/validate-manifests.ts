@@ -47,85 +47,110 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   const skip = options.skipRules ?? [];
   const skipped = (rule: string) => skip.some((s) => (s.endsWith('/') ? rule.startsWith(s) : rule === s));
 
-  const byIndex: Problem[][] = manifests.map(() => []);
-  // Paths the schema already reported an error at, per object: a rule reporting the same path
-  // again (e.g. a missing repoURL) would only repeat it, so the schema's message wins.
-  const schemaErrorPaths: Array<Set<string>> = manifests.map(() => new Set());
-  // A finding reported twice for the same object is reported once; a schema finding at a rule and
-  // path the object's schema already reported (an ApplicationSet's template, reported again for the
-  // Applications it generates) too.
-  const reported: Array<Set<string>> = manifests.map(() => new Set());
+  // Per object, created on its first finding (most objects have none): the problems; the paths the
+  // schema already reported an error at (a rule reporting the same path again, e.g. a missing
+  // repoURL, would only repeat it, so the schema's message wins); and the findings already
+  // reported (a finding reported twice for the same object is reported once; a schema finding at a
+  // rule and path the object's schema already reported, e.g. an ApplicationSet's template reported
+  // again for the Applications it generates, too).
+  const byIndex: Array<Problem[] | undefined> = [];
+  const schemaErrorPaths: Array<Set<string> | undefined> = [];
+  const reported: Array<Set<string> | undefined> = [];
   const add = (index: number, finding: Finding) => {
-    if (skipped(finding.rule)) return;
-    if (!finding.rule.startsWith('schema/') && schemaErrorPaths[index].has(finding.path)) return;
-    const key = finding.rule.startsWith('schema/') ? `${finding.rule}\u0000${finding.path}` : `${finding.rule}\u0000${finding.path}\u0000${finding.message}`;
-    if (reported[index].has(key)) return;
-    reported[index].add(key);
-    byIndex[index].push({ ...finding, ...identityOf(manifests[index]), index });
+    if (skip.length > 0 && skipped(finding.rule)) return;
+    const schema = finding.rule.startsWith('schema/');
+    if (!schema && schemaErrorPaths[index]?.has(finding.path)) return;
+    const key = schema ? `${finding.rule}\u0000${finding.path}` : `${finding.rule}\u0000${finding.path}\u0000${finding.message}`;
+    const seen = (reported[index] ??= new Set());
+    if (seen.has(key)) return;
+    seen.add(key);
+    (byIndex[index] ??= []).push({ ...finding, ...identityOf(manifests[index]), index });
+  };
+  const addAll = (index: number, findings: readonly Finding[]) => {
+    for (const f of findings) add(index, f);
   };
 
-  manifests.forEach((object, index) => {
+  // Plain loops and try/catch rather than a closure per rule and object: this runs on every render.
+  for (let index = 0; index < manifests.length; index++) {
+    if (!(index in manifests)) continue; // a hole of a sparse array, as forEach skips it
+    const object = manifests[index];
     const shapeFindings = manifestShapeRule.check(object, context);
-    shapeFindings.forEach((f) => add(index, f));
     // An object that is not even a typed manifest gets no further checks.
-    if (shapeFindings.length > 0) return;
-    guarded('schema', () => {
+    if (shapeFindings.length > 0) {
+      addAll(index, shapeFindings);
+      continue;
+    }
+    try {
       for (const f of schemaFindings(object)) {
-        if (f.severity === Severity.ERROR) schemaErrorPaths[index].add(f.path);
+        if (f.severity === Severity.ERROR) (schemaErrorPaths[index] ??= new Set()).add(f.path);
         add(index, f);
       }
-    }, (f) => add(index, f));
-    for (const rule of OBJECT_RULES) {
-      guarded(rule.id, () => {
-        if (rule.appliesTo(object, context)) rule.check(object, context).forEach((f) => add(index, f));
-      }, (f) => add(index, f));
+    } catch (e) {
+      add(index, ruleFailed('schema', e));
     }
-  });
-  for (const rule of CROSS_OBJECT_RULES) {
-    // A cross-object rule that fails is reported on the first object: there is no better place.
-    guarded(rule.id, () => {
-      for (const { index, finding } of rule.check(context)) add(index, finding);
-    }, (f) => (manifests.length > 0 ? add(0, f) : undefined));
+    for (const rule of OBJECT_RULES) {
+      try {
+        if (rule.appliesTo(object, context)) addAll(index, rule.check(object, context));
+      } catch (e) {
+        add(index, ruleFailed(rule.id, e));
+      }
+    }
   }
-  return byIndex.flat();
+  for (const rule of CROSS_OBJECT_RULES) {
+    try {
+      for (const { index, finding } of rule.check(context)) add(index, finding);
+    } catch (e) {
+      // A cross-object rule that fails is reported on the first object: there is no better place.
+      if (manifests.length > 0) add(0, ruleFailed(rule.id, e));
+    }
+  }
+  const problems: Problem[] = [];
+  for (const list of byIndex) {
+    if (list !== undefined) for (const p of list) problems.push(p);
+  }
+  return problems;
 }
 
 /**
- * Runs one rule; an exception (a rule that met a shape it did not expect) becomes an
- * `internal/rule-failed` error instead of crashing the whole validation: every other rule still
- * reports, and the verdict stays "invalid" rather than "crashed".
+ * What a rule that threw becomes: an `internal/rule-failed` error instead of a crash of the whole
+ * validation (a rule that met a shape it did not expect). Every other rule still reports, and the
+ * verdict stays "invalid" rather than "crashed".
  */
-function guarded(rule: string, run: () => void, report: (f: Finding) => void): void {
-  try {
-    run();
-  } catch (e) {
-    const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    report(error('internal/rule-failed', '',
-      `the ${rule} rules could not check this object (${reason}): this is a bug in cdk8s-argocd, please report it with the object; fix any other problem reported for it first`));
-  }
+function ruleFailed(rule: string, e: unknown): Finding {
+  const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return error('internal/rule-failed', '',
+    `the ${rule} rules could not check this object (${reason}): this is a bug in cdk8s-argocd, please report it with the object; fix any other problem reported for it first`);
 }
+
+const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * The value as JSON would carry it: objects without the plain Object prototype (null-prototype
  * maps, class instances from JavaScript callers) are copied into plain objects, so rules can
  * print and read them like parsed YAML. Plain values and already-plain subtrees are returned as
- * they are (no copy).
+ * they are (no copy, and no allocation: it walks every object of every render).
  */
 function plainJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
-    value.forEach((v, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
       const p = plainJson(v);
       if (p !== v) (out ??= [...value])[i] = p;
-    });
+    }
     return out ?? value;
   }
   const plainProto = Object.getPrototypeOf(value) === Object.prototype;
   let out: { [key: string]: unknown } | undefined = plainProto ? undefined : {};
-  for (const [k, v] of Object.entries(value)) {
+  const record = value as { [key: string]: unknown };
+  // for...in with an own-enumerable check visits what Object.entries would, in the same order,
+  // without building the entries.
+  for (const k in record) {
+    if (!propertyIsEnumerable.call(record, k)) continue;
+    const v = record[k];
     const p = plainJson(v);
-    if (p !== v && out === undefined) out = { ...value };
+    if (p !== v && out === undefined) out = { ...record };
     if (out !== undefined) out[k] = p;
   }
   return out ?? value;

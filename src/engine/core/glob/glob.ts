@@ -46,28 +46,60 @@ class CompiledGlob implements Glob {
 
 /** util/glob.DefaultGlobCacheSize. */
 const CACHE_SIZE = 10_000;
-const cache = new Map<string, Glob | GlobSyntaxError>();
+
+/**
+ * A bounded cache of compiled patterns that keeps the most recently used ones: two generations,
+ * each of at most half the size, per separators string. A hit in the current generation is one
+ * lookup (no reordering); a hit in the previous one moves the entry to the current one; when the
+ * current generation is full it becomes the previous one and the oldest is dropped. Which patterns
+ * stay cached only decides whether one is compiled again, never what it matches.
+ */
+class GlobCache {
+  private current = new Map<string, Map<string, Glob | GlobSyntaxError>>();
+  private previous = new Map<string, Map<string, Glob | GlobSyntaxError>>();
+  private size = 0;
+
+  constructor(private readonly generationSize: number) {}
+
+  public get(separators: string, pattern: string): Glob | GlobSyntaxError | undefined {
+    const hit = this.current.get(separators)?.get(pattern);
+    if (hit !== undefined) return hit;
+    const old = this.previous.get(separators)?.get(pattern);
+    if (old !== undefined) this.set(separators, pattern, old);
+    return old;
+  }
+
+  public set(separators: string, pattern: string, entry: Glob | GlobSyntaxError): void {
+    if (this.size >= this.generationSize) {
+      this.previous = this.current;
+      this.current = new Map();
+      this.size = 0;
+    }
+    let bySeparators = this.current.get(separators);
+    if (bySeparators === undefined) this.current.set(separators, (bySeparators = new Map()));
+    bySeparators.set(pattern, entry);
+    this.size++;
+  }
+}
+
+const cache = new GlobCache(CACHE_SIZE / 2);
 
 /**
  * glob.Compile(pattern, separators...): the compiled glob, or a GlobSyntaxError carrying gobwas's
  * message ("expected close range character", "could not parse range", ...). Results are cached
- * (least recently used first out, 10,000 entries like util/glob).
+ * (the most recently used, at most 10,000 entries like util/glob).
  */
 export function compileGlob(pattern: string, separators = ''): Glob {
-  const key = `${separators}\u0000${pattern}`;
-  let entry = cache.get(key);
-  if (entry !== undefined) {
-    cache.delete(key);
-  } else {
+  let entry = cache.get(separators, pattern);
+  if (entry === undefined) {
     try {
       entry = new CompiledGlob(pattern, separators, compileTree(pattern, parseGlob(pattern), goRunes(separators)));
     } catch (e) {
       if (!(e instanceof GlobSyntaxError)) throw e;
       entry = e;
     }
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(separators, pattern, entry);
   }
-  cache.set(key, entry);
   if (entry instanceof GlobSyntaxError) throw entry;
   return entry;
 }

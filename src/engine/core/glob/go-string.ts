@@ -25,8 +25,22 @@ export const RUNE_ERROR = 0xfffd;
 
 const encoder = new TextEncoder();
 
+/** Up to this length an ASCII string is copied byte by byte (cheaper than TextEncoder's call). */
+const ASCII_COPY_MAX = 256;
+
 /** The UTF-8 bytes of a JS string; a lone surrogate becomes U+FFFD, as Go's JSON decoding does. */
 export function goString(s: string): GoString {
+  const n = s.length;
+  if (n <= ASCII_COPY_MAX) {
+    // ASCII (every code unit below 0x80) is its own UTF-8 encoding, one byte per code unit.
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return encoder.encode(s);
+      bytes[i] = c;
+    }
+    return bytes;
+  }
   return encoder.encode(s);
 }
 

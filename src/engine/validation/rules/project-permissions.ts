@@ -69,8 +69,15 @@ function untrackedOwner(apps: Manifest[], o: Manifest): Manifest | undefined {
   return ns !== '' && ns === destinationNs ? apps[0] : undefined;
 }
 
+/** A cluster secret's name, server and project. */
+interface ClusterSecret {
+  readonly name: string;
+  readonly server: string;
+  readonly project: string;
+}
+
 /** Cluster secrets (label argocd.argoproj.io/secret-type: cluster) in the input, with stringData or base64 data. */
-function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; server: string; project: string }> {
+function clusterSecrets(objects: readonly Manifest[]): ClusterSecret[] {
   return objects.filter((o) => isObject(o) && o.kind === 'Secret' && o.metadata?.labels?.[LABEL_SECRET_TYPE] === 'cluster')
     .map((o) => {
       const field = (k: string) => {
@@ -82,10 +89,61 @@ function clusterSecrets(objects: readonly Manifest[]): Array<{ name: string; ser
     });
 }
 
+const ARGO_KINDS: readonly string[] = ['Application', 'AppProject', 'ApplicationSet'];
+const CONFIG_KINDS: readonly string[] = ['ConfigMap', 'Secret'];
+
 /** Argo CD's own objects and configuration (Applications, projects, cluster/repo secrets, argocd-* ConfigMaps), never an app's resources. */
-const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') && ['Application', 'AppProject', 'ApplicationSet'].includes(str(o.kind)))
+const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') && ARGO_KINDS.includes(str(o.kind)))
   || (isObject(o.metadata?.labels) && o.metadata.labels[LABEL_SECRET_TYPE] !== undefined)
-  || (['ConfigMap', 'Secret'].includes(str(o.kind)) && str(o.metadata?.name).startsWith('argocd-'));
+  || (CONFIG_KINDS.includes(str(o.kind)) && str(o.metadata?.name).startsWith('argocd-'));
+
+/** A permission verdict, or the gobwas panic that deciding it met. */
+type Verdict = boolean | GoPanic;
+
+/** The verdict for `key`, decided on first use: Applications of one project share repos and namespaces. */
+function remember(verdicts: Map<string, Verdict>, key: string, decide: () => boolean): Verdict {
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    try {
+      verdict = decide();
+    } catch (e) {
+      if (!(e instanceof GoPanic)) throw e;
+      verdict = e;
+    }
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** What one AppProject's permissions are made of, read once per validation. */
+interface ProjectFacts {
+  readonly spec: Manifest;
+  /** The control-plane namespace: the AppProject's namespace. */
+  readonly controlNamespace: string;
+  /** IsSourcePermitted per repoURL. */
+  readonly sourceVerdicts: Map<string, Verdict>;
+  /** IsAppNamespacePermitted per Application namespace. */
+  readonly namespaceVerdicts: Map<string, Verdict>;
+  repos(): string[];
+  destinations(): DestinationPattern[];
+  sourceNamespaces(): string[];
+}
+
+function projectFacts(project: Manifest): ProjectFacts {
+  const spec: Manifest = isObject(project.spec) ? project.spec : {};
+  let repos: string[] | undefined;
+  let destinations: DestinationPattern[] | undefined;
+  let sourceNamespaces: string[] | undefined;
+  return {
+    spec,
+    controlNamespace: str(project.metadata?.namespace) || 'argocd',
+    repos: () => (repos ??= Array.isArray(spec.sourceRepos) ? spec.sourceRepos.filter((r: unknown) => typeof r === 'string') : []),
+    destinations: () => (destinations ??= destinationsOf(spec)),
+    sourceNamespaces: () => (sourceNamespaces ??= Array.isArray(spec.sourceNamespaces) ? spec.sourceNamespaces.filter((n: unknown) => typeof n === 'string') : []),
+    sourceVerdicts: new Map(),
+    namespaceVerdicts: new Map(),
+  };
+}
 
 /**
  * The project permissions of Applications whose AppProject is in the input (or given with
@@ -98,25 +156,36 @@ export const projectPermissionsRule: CrossObjectRule = {
     const out: IndexedFinding[] = [];
     // gobwas panics on some pattern/text pairs (a Row with an empty alternative, `a{}` against
     // "a"): Argo CD's controller would crash evaluating the permission. Say so, and count it as denied.
+    const panicked = (index: number, path: string, e: GoPanic): boolean => {
+      out.push({
+        index,
+        finding: error('project/glob', path, `a pattern of the AppProject makes Argo CD's glob library panic on this value (gobwas/glob v0.2.3: ${e.message}), which crashes the permission check: rewrite the pattern without an empty {} alternative`),
+      });
+      return true;
+    };
     const guarded = (index: number, path: string, permitted: () => boolean): boolean => {
       try {
         return permitted();
       } catch (e) {
         if (!(e instanceof GoPanic)) throw e;
-        out.push({
-          index,
-          finding: error('project/glob', path, `a pattern of the AppProject makes Argo CD's glob library panic on this value (gobwas/glob v0.2.3: ${e.message}), which crashes the permission check: rewrite the pattern without an empty {} alternative`),
-        });
-        return true;
+        return panicked(index, path, e);
       }
     };
+    // The same for a remembered verdict: a panic is reported for every Application it decides.
+    const permittedOrPanic = (index: number, path: string, verdict: Verdict): boolean =>
+      (verdict instanceof GoPanic ? panicked(index, path, verdict) : verdict);
     const projects = new Map<string, Manifest>();
-    for (const p of [...ctx.extraProjects, ...ctx.objects]) {
-      if (isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name)) {
-        projects.set(str(p.metadata.name), p);
+    for (const list of [ctx.extraProjects, ctx.objects]) {
+      for (const p of list) {
+        if (isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name)) {
+          projects.set(str(p.metadata.name), p);
+        }
       }
     }
-    const apps = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/'));
+    const apps: Array<{ o: Manifest; index: number }> = [];
+    ctx.objects.forEach((o, index) => {
+      if (isObject(o) && o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/')) apps.push({ o, index });
+    });
     // Scopes from CRDs in the input.
     const crdScope = new Map<string, boolean>();
     for (const o of ctx.objects) {
@@ -131,24 +200,32 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (NAMESPACED_BUILTIN_GROUPS.has(apiGroupOf(str(o.apiVersion)))) return true;
       return isObject(o.metadata) && typeof o.metadata.namespace === 'string' ? true : undefined;
     };
+    // What each project decides is worked out once per project, not once per Application.
+    const facts = new Map<Manifest, ProjectFacts>();
+    const factsOf = (project: Manifest) => {
+      let f = facts.get(project);
+      if (f === undefined) facts.set(project, (f = projectFacts(project)));
+      return f;
+    };
+    let secrets: ClusterSecret[] | undefined;
 
     for (const { o: app, index } of apps) {
       const spec: Manifest = isObject(app.spec) ? app.spec : {};
       const projectName = str(spec.project) || 'default';
       const project = projects.get(projectName);
       if (!project) continue;
-      const pspec: Manifest = isObject(project.spec) ? project.spec : {};
+      const pf = factsOf(project);
+      const pspec = pf.spec;
       const appName = str(app.metadata?.name);
 
       // Source repositories (util/argo/argo.go ValidatePermissions -> IsSourcePermitted).
-      const repos: string[] = Array.isArray(pspec.sourceRepos) ? pspec.sourceRepos.filter((r: unknown) => typeof r === 'string') : [];
       for (const { source, ptr } of applicationSources(spec)) {
         const url = str(source.repoURL);
-        if (url && !guarded(index, `${ptr}/repoURL`, () => isSourcePermitted(repos, url))) {
+        if (url && !permittedOrPanic(index, `${ptr}/repoURL`, remember(pf.sourceVerdicts, url, () => isSourcePermitted(pf.repos(), url)))) {
           out.push({
             index,
             finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
-              `application repo ${url} is not permitted in project '${projectName}': add ${q(url)} (or a glob that matches it) to spec.sourceRepos of AppProject '${projectName}'${repos.some(isDenyPattern) ? ', or remove the "!" entry that denies it' : ''}`),
+              `application repo ${url} is not permitted in project '${projectName}': add ${q(url)} (or a glob that matches it) to spec.sourceRepos of AppProject '${projectName}'${pf.repos().some(isDenyPattern) ? ', or remove the "!" entry that denies it' : ''}`),
           });
         }
       }
@@ -158,7 +235,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (d) {
         const { server, name } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
         const namespace = str(d.namespace);
-        if (!guarded(index, '/spec/destination', () => isDestinationMatched(destinationsOf(pspec), { server, name, namespace }))) {
+        if (!guarded(index, '/spec/destination', () => isDestinationMatched(pf.destinations(), { server, name, namespace }))) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,
@@ -171,7 +248,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       // permitOnlyProjectScopedClusters (IsDestinationPermitted): the destination must be a cluster
       // whose secret names this project. Cluster secrets outside the input are unknown, so warn.
       if (d && pspec.permitOnlyProjectScopedClusters === true) {
-        const scoped = clusterSecrets(ctx.objects).filter((c) => c.project === projectName);
+        const scoped = (secrets ??= clusterSecrets(ctx.objects)).filter((c) => c.project === projectName);
         if (!scoped.some((c) => (d.name && c.name === d.name) || (d.server && c.server === d.server))) {
           out.push({
             index,
@@ -184,10 +261,9 @@ export const projectPermissionsRule: CrossObjectRule = {
       // Application namespace (IsAppNamespacePermitted): the control-plane namespace is taken to
       // be the AppProject's namespace.
       const appNs = str(app.metadata?.namespace);
-      const controlNs = str(project.metadata?.namespace) || 'argocd';
+      const controlNs = pf.controlNamespace;
       if (appNs && appNs !== controlNs) {
-        const list: string[] = Array.isArray(pspec.sourceNamespaces) ? pspec.sourceNamespaces.filter((s: unknown) => typeof s === 'string') : [];
-        if (!guarded(index, '/metadata/namespace', () => matchStringInList(list, appNs, 'regexp'))) {
+        if (!permittedOrPanic(index, '/metadata/namespace', remember(pf.namespaceVerdicts, appNs, () => matchStringInList(pf.sourceNamespaces(), appNs, 'regexp')))) {
           out.push({
             index,
             finding: error('project-permissions/source-namespace', '/metadata/namespace',
@@ -206,12 +282,16 @@ export const projectPermissionsRule: CrossObjectRule = {
     // not say. So an untracked object is attributed only when the input holds a single
     // Application and the object sits in exactly that Application's destination namespace (the one
     // case where it plainly belongs to it), and then only with warnings.
-    const appByName = new Map(apps.map(({ o }) => [str(o.metadata?.name), o]));
-    const workloads = ctx.objects.map((o, index) => ({ o, index })).filter(({ o }) => isObject(o) && o.kind && o.apiVersion && !isArgo(o));
-    for (const { o, index } of workloads) {
+    let appByName: Map<string, Manifest> | undefined;
+    let appObjects: Manifest[] | undefined;
+    for (let index = 0; index < ctx.objects.length; index++) {
+      const o = ctx.objects[index];
+      if (!(isObject(o) && o.kind && o.apiVersion && !isArgo(o))) continue;
+      appByName ??= new Map(apps.map(({ o: a }) => [str(a.metadata?.name), a]));
+      appObjects ??= apps.map(({ o: a }) => a);
       const tracking = str(o.metadata?.annotations?.[ANNOTATION_TRACKING_ID]).split(':')[0];
       const instance = str(o.metadata?.labels?.['app.kubernetes.io/instance']);
-      const app = appByName.get(tracking) ?? appByName.get(instance) ?? untrackedOwner(apps.map(({ o: a }) => a), o);
+      const app = appByName.get(tracking) ?? appByName.get(instance) ?? untrackedOwner(appObjects, o);
       if (!app) continue;
       const projectName = str(app.spec?.project) || 'default';
       const project = projects.get(projectName);
@@ -221,7 +301,8 @@ export const projectPermissionsRule: CrossObjectRule = {
       const group = apiGroupOf(str(o.apiVersion));
       const kind = str(o.kind);
       const name = str(o.metadata?.name);
-      const pspec: Manifest = isObject(project.spec) ? project.spec : {};
+      const pf = factsOf(project);
+      const pspec = pf.spec;
       const severity = apps.length === 1 && !tracking && !instance ? warning : error;
       const r = isGroupKindNamePermitted(pspec, group, kind, name, namespaced);
       // IsResourcePermitted: a namespaced resource's own namespace must be a permitted destination too.
@@ -229,7 +310,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const d = isObject(app.spec?.destination) ? app.spec.destination : undefined;
       if (r.permitted && namespaced && resourceNs && d) {
         const { server, name: dname } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
-        if (!guarded(index, '/metadata/namespace', () => isDestinationMatched(destinationsOf(pspec), { server, name: dname, namespace: resourceNs }))) {
+        if (!guarded(index, '/metadata/namespace', () => isDestinationMatched(pf.destinations(), { server, name: dname, namespace: resourceNs }))) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,
