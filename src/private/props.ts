@@ -145,24 +145,25 @@ export function implementing(name: string, members: string[], fix: string): Shap
  */
 export function record(fields: { [field: string]: FieldSpec }, what = 'an object of properties'): Shape {
   const names = Object.keys(fields);
+  const known = new Set(names);
+  const specs = Object.entries(fields);
   return (v, f) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return wrong(f, v, what, 'give an object such as { … }');
     // A typo first: a misspelt required field would otherwise be reported as missing.
     for (const key of Object.keys(v)) {
-      if (names.includes(key)) continue;
+      if (known.has(key)) continue;
       const suggestion = didYouMean(key, names);
       if (suggestion && (v as { [k: string]: unknown })[suggestion] === undefined) {
         return `unknown property ${quoted(f ? `${f}.${key}` : key)}: did you mean '${suggestion}'?`;
       }
     }
-    for (const [name, spec] of Object.entries(fields)) {
+    for (const [name, spec] of specs) {
       const value = (v as { [k: string]: unknown })[name];
-      const field = f ? `${f}.${name}` : name;
       if (value === undefined) {
-        if (spec.required !== undefined) return `${quoted(field)} is required: ${spec.required}`;
+        if (spec.required !== undefined) return `${quoted(f ? `${f}.${name}` : name)} is required: ${spec.required}`;
         continue;
       }
-      const problem = isToken(value) ? undefined : spec.shape(value, field);
+      const problem = isToken(value) ? undefined : spec.shape(value, f ? `${f}.${name}` : name);
       if (problem) return problem;
     }
     return undefined;

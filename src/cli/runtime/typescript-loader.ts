@@ -2,9 +2,9 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import Module = require('module');
-import * as os from 'os';
 import * as path from 'path';
 import type { TransformFailure } from 'esbuild';
+import { privateCacheDir } from './cache-dir';
 import { ReportedError } from './errors';
 import { formatLine } from './format';
 import { missingModuleError } from './missing-module';
@@ -109,17 +109,7 @@ const IMPORT_META_BANNER = `var ${IMPORT_META} = { url: require("url").pathToFil
  * this user, or not private to it, is never read.
  */
 function cacheDir(): string | undefined {
-  const setting = process.env.CDK8S_ARGOCD_TRANSPILE_CACHE;
-  if (setting === 'off') return undefined;
-  const dir = setting || path.join(os.tmpdir(), `cdk8s-argocd-transpile-${process.getuid?.() ?? 'user'}`);
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = fs.statSync(dir);
-    if (process.getuid && (stat.uid !== process.getuid() || stat.mode % 0o100 !== 0)) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
+  return privateCacheDir(process.env.CDK8S_ARGOCD_TRANSPILE_CACHE, 'transpile');
 }
 
 let esbuildVersion: string | undefined;

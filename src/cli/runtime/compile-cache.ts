@@ -1,0 +1,138 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import Module = require('module');
+import * as path from 'path';
+import * as vm from 'vm';
+import { privateCacheDir } from './cache-dir';
+
+/**
+ * A V8 code cache for the installed modules the CLI runs (its own, cdk8s, constructs, the schema
+ * validators, commander …): what Node 22's `module.enableCompileCache()` does, which Node 20 lacks.
+ * `generate` runs as a new process for every render inside argocd-repo-server, and compiling the
+ * same JavaScript again (a 0.2 MB validator is one function) was a fifth of a small render.
+ *
+ * The code V8 compiled during a run, lazily compiled functions included, is written at exit to one
+ * file in the private cache directory (`CDK8S_ARGOCD_COMPILE_CACHE=<dir>|off`, default
+ * `$TMPDIR/cdk8s-argocd-code-<uid>`), and the next run starts from it. Each entry is keyed by the
+ * SHA-256 of the module's source: V8 itself checks only the source's length, and a changed module
+ * must never run stale code. The file is rewritten only when a module was missing or rejected.
+ * Only files of installed packages (under `node_modules`, or the CLI's own package) are cached; the
+ * app's own files compile as before, with their source maps.
+ *
+ * The `v8-compile-cache` package does the same but caches each module before it runs (so the
+ * functions compiled lazily, most of the cost, are not in it) and trusts any directory in $TMPDIR.
+ */
+
+interface Entry {
+  readonly hash: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+interface Compiled {
+  readonly filename: string;
+  readonly hash: string;
+  readonly script: vm.Script;
+}
+
+let enabled = false;
+
+/**
+ * The cache file of this Node version, architecture, CLI installation and V8 flags (V8 rejects code
+ * compiled under other flags: the sidecar's `NODE_OPTIONS` get a file of their own).
+ */
+function cacheFile(dir: string, root: string): string {
+  const flags = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+  const key = crypto.createHash('sha256').update(`${process.version}\0${process.arch}\0${root}\0${flags}`).digest('hex').slice(0, 16);
+  return path.join(dir, `code-${key}.bin`);
+}
+
+/** Reads `<4-byte index length><JSON index><code>`; an unreadable or damaged file is no cache. */
+function readCache(file: string): { index: { [filename: string]: Entry }; data: Buffer } | undefined {
+  try {
+    const buffer = fs.readFileSync(file);
+    const indexLength = buffer.readUInt32LE(0);
+    const index = JSON.parse(buffer.subarray(4, 4 + indexLength).toString('utf-8'));
+    return { index, data: buffer.subarray(4 + indexLength) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file: string, compiled: Compiled[]): void {
+  const index: { [filename: string]: Entry } = {};
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  for (const c of compiled) {
+    const code = c.script.createCachedData();
+    index[c.filename] = { hash: c.hash, offset, length: code.length };
+    chunks.push(code);
+    offset += code.length;
+  }
+  const indexBuffer = Buffer.from(JSON.stringify(index), 'utf-8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(indexBuffer.length, 0);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, Buffer.concat([header, indexBuffer, ...chunks]), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written is no cache.
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** The `require` a CommonJS module sees (what Node's own loader gives it). */
+function requireFor(module: any): NodeJS.Require {
+  const M = Module as any;
+  const require = ((id: string) => module.require(id)) as NodeJS.Require;
+  const resolve = ((request: string, options?: { paths?: string[] }) => M._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
+  resolve.paths = (request: string) => M._resolveLookupPaths(request, module);
+  require.resolve = resolve;
+  require.main = process.mainModule;
+  require.extensions = M._extensions;
+  require.cache = M._cache;
+  return require;
+}
+
+/**
+ * Starts caching compiled code for the rest of the process. `root` is the CLI's package root;
+ * modules under its `lib/` or under a `node_modules` folder are cached.
+ */
+export function enableCompileCache(root: string): void {
+  if (enabled) return;
+  const dir = privateCacheDir(process.env.CDK8S_ARGOCD_COMPILE_CACHE, 'code');
+  if (dir === undefined) return;
+  enabled = true;
+  const file = cacheFile(dir, root);
+  const cache = readCache(file);
+  const compiled: Compiled[] = [];
+  let stale = cache === undefined;
+  const ownLib = path.join(root, 'lib') + path.sep;
+  const installed = (filename: string) => (filename.startsWith(ownLib) || filename.includes(`${path.sep}node_modules${path.sep}`))
+    && (filename.endsWith('.js') || filename.endsWith('.cjs'));
+
+  const M = Module as any;
+  const compile = M.prototype._compile;
+  M.prototype._compile = function (this: any, content: string, filename: string) {
+    if (!installed(filename)) return compile.call(this, content, filename);
+    const hash = crypto.createHash('sha256').update(content).digest('base64');
+    const entry = cache?.index[filename];
+    const cachedData = entry && entry.hash === hash ? cache!.data.subarray(entry.offset, entry.offset + entry.length) : undefined;
+    // A `#!` line is not JavaScript; Node's loader strips it the same way (keeping line numbers).
+    const source = content.startsWith('#!') ? `//${content}` : content;
+    const script = new vm.Script(M.wrap(source), {
+      filename,
+      cachedData,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    } as vm.ScriptOptions);
+    if (cachedData === undefined || script.cachedDataRejected) stale = true;
+    compiled.push({ filename, hash, script });
+    const wrapper = script.runInThisContext({ displayErrors: true });
+    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
+  };
+  process.once('exit', () => {
+    if (stale && compiled.length > 0) writeCache(file, compiled);
+  });
+}

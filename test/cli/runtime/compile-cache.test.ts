@@ -1,0 +1,113 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT, runCli, tempDir } from '../run-cli';
+
+// The compile cache runs in the CLI process (bin/cdk8s-argocd), so these tests run node on the
+// compiled library, as the binary does.
+const ENABLE = `require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'runtime', 'compile-cache.js'))}).enableCompileCache(process.argv[1])`;
+
+/** Runs `script` in node after enabling the cache (`{{enable}}` in the script places it elsewhere). */
+function runNode(script: string, root: string, cacheDir: string): { status: number | null; stdout: string; stderr: string } {
+  const code = script.includes('{{enable}}') ? script.replace('{{enable}}', ENABLE) : `${ENABLE}; ${script}`;
+  const r = spawnSync(process.execPath, ['-e', code, root], {
+    encoding: 'utf-8',
+    env: { ...process.env, CDK8S_ARGOCD_COMPILE_CACHE: cacheDir },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function cacheFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => /^code-[0-9a-f]{16}\.bin$/.test(f));
+}
+
+describe('compile cache', () => {
+  test('the second generate starts from the code the first one compiled, and writes the same output', () => {
+    // GIVEN
+    const cache = tempDir();
+    fs.chmodSync(cache, 0o700);
+    const app = tempDir({
+      'main.ts': "import { App, Chart, ApiObject } from 'cdk8s';\nconst app = new App();\nnew ApiObject(new Chart(app, 'c'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });\napp.synth();\n",
+    });
+    // WHEN
+    const first = runCli(['generate'], { cwd: app, env: { CDK8S_ARGOCD_COMPILE_CACHE: cache } });
+    const [file] = cacheFiles(cache);
+    const written = fs.statSync(path.join(cache, file)).mtimeMs;
+    const second = runCli(['generate'], { cwd: app, env: { CDK8S_ARGOCD_COMPILE_CACHE: cache } });
+    // THEN
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toContain('kind: ConfigMap');
+    expect(cacheFiles(cache)).toEqual([file]);
+    // nothing was missing, so nothing was rewritten
+    expect(fs.statSync(path.join(cache, file)).mtimeMs).toBe(written);
+    expect(fs.statSync(path.join(cache, file)).mode % 0o1000).toBe(0o600);
+  });
+
+  test('a module changed to a source of the same length runs its new code, never the cached one', () => {
+    // GIVEN
+    const cache = tempDir();
+    fs.chmodSync(cache, 0o700);
+    const root = tempDir({ 'node_modules/dep/index.js': "module.exports = 'aaa';\n" });
+    const script = `console.log(require(${JSON.stringify(path.join(root, 'node_modules', 'dep', 'index.js'))}))`;
+    const first = runNode(script, root, cache);
+    expect(first.stdout).toBe('aaa\n');
+    expect(cacheFiles(cache)).toHaveLength(1);
+    // WHEN
+    fs.writeFileSync(path.join(root, 'node_modules', 'dep', 'index.js'), "module.exports = 'bbb';\n");
+    const second = runNode(script, root, cache);
+    // THEN
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe('bbb\n');
+  });
+
+  test('modules keep what Node gives them: require.resolve, __dirname, their own module object', () => {
+    // GIVEN
+    const cache = tempDir();
+    fs.chmodSync(cache, 0o700);
+    const root = tempDir({
+      'node_modules/dep/index.js': "#!/usr/bin/env node\nmodule.exports = { dir: __dirname, file: __filename, sib: require.resolve('./sib'), same: require('./sib') === require('./sib.js'), main: require.main === undefined, children: module.children.length };\n",
+      'node_modules/dep/sib.js': 'module.exports = {};\n',
+    });
+    const script = `console.log(JSON.stringify(require(${JSON.stringify(path.join(root, 'node_modules', 'dep'))})))`;
+    // WHEN
+    const runs = [runNode(script, root, cache), runNode(script, root, cache)];
+    // THEN
+    for (const r of runs) {
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({
+        dir: path.join(root, 'node_modules', 'dep'),
+        file: path.join(root, 'node_modules', 'dep', 'index.js'),
+        sib: path.join(root, 'node_modules', 'dep', 'sib.js'),
+        same: true,
+        main: true,
+        children: 1,
+      });
+    }
+  });
+
+  test('is not used in a directory other users can write', () => {
+    // GIVEN
+    const cache = tempDir();
+    fs.chmodSync(cache, 0o777);
+    const root = tempDir({ 'node_modules/dep/index.js': "module.exports = 'a';\n" });
+    // WHEN
+    const r = runNode(`require(${JSON.stringify(path.join(root, 'node_modules', 'dep'))})`, root, cache);
+    // THEN
+    expect(r.status).toBe(0);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
+  test('is off with CDK8S_ARGOCD_COMPILE_CACHE=off', () => {
+    // GIVEN
+    const root = tempDir({ 'node_modules/dep/index.js': "module.exports = 'a';\n" });
+    // WHEN
+    const dep = JSON.stringify(path.join(root, 'node_modules', 'dep'));
+    const r = runNode(`const M = require('module'); const before = M.prototype._compile; {{enable}}; require(${dep}); console.log(M.prototype._compile === before)`, root, 'off');
+    const on = runNode(`const M = require('module'); const before = M.prototype._compile; {{enable}}; require(${dep}); console.log(M.prototype._compile === before)`, root, tempDir());
+    // THEN
+    expect(r.stdout).toBe('true\n');
+    expect(on.stdout).toBe('false\n');
+  });
+});
