@@ -21,7 +21,8 @@ describe('generate YAML emitter', () => {
   test('any JSON value reads back as itself', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       const parsed = roundTrip(value, '1.2');
-      expect(parsed).toEqual(JSON.parse(JSON.stringify(value)));
+      // as JSON text: -0 is written `-0` (as cdk8s writes it) and read back as -0, which JSON writes 0
+      expect(JSON.stringify(parsed)).toBe(JSON.stringify(value));
       expect(roundTrip(value, '1.1')).toEqual(parsed);
     }), { numRuns: 500 });
   });
