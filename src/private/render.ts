@@ -13,6 +13,9 @@ export function undefinedIfEmptyMap<T>(map: { [key: string]: T } | undefined): {
 /** Drops keys whose value is undefined. */
 export function compact<T extends object>(obj: T): T {
   const out: any = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  for (const k of Object.keys(obj)) {
+    const v = (obj as { [key: string]: unknown })[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out;
 }
