@@ -3,7 +3,6 @@
  * construct can check where the user wrote them (pkg/apis/application/v1alpha1/types.go
  * `GetSource`/`HasMultipleSources`, util/argo/argo.go `GetRefSources`).
  */
-import { pointer } from '../core/json-pointer';
 import { Manifest } from '../core/manifest';
 import { isObject } from '../core/values';
 
@@ -13,7 +12,7 @@ export const REF_PATTERN = /^[a-zA-Z0-9_-]+$/;
 /** The sources an Application actually uses, with their JSON pointers (sourceHydrator > sources > source). */
 export function applicationSources(spec: Manifest): Array<{ source: Manifest; ptr: string }> {
   if (Array.isArray(spec.sources) && spec.sources.length > 0 && !isObject(spec.sourceHydrator)) {
-    return spec.sources.map((s: unknown, i: number) => ({ source: isObject(s) ? s : {}, ptr: pointer('spec', 'sources', i) }));
+    return spec.sources.map((s: unknown, i: number) => ({ source: isObject(s) ? s : {}, ptr: `/spec/sources/${i}` }));
   }
   if (isObject(spec.sourceHydrator)) {
     const dry = spec.sourceHydrator.drySource;

@@ -122,7 +122,7 @@ function ruleFailed(rule: string, e: unknown): Finding {
     `the ${rule} rules could not check this object (${reason}): this is a bug in cdk8s-argocd, please report it with the object; fix any other problem reported for it first`);
 }
 
-const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /**
  * The value as JSON would carry it: objects without the plain Object prototype (null-prototype
@@ -144,10 +144,10 @@ function plainJson(value: unknown): unknown {
   const plainProto = Object.getPrototypeOf(value) === Object.prototype;
   let out: { [key: string]: unknown } | undefined = plainProto ? undefined : {};
   const record = value as { [key: string]: unknown };
-  // for...in with an own-enumerable check visits what Object.entries would, in the same order,
-  // without building the entries.
+  // for...in over the own properties visits what Object.entries would (own enumerable string
+  // keys), in the same order, without building the entries.
   for (const k in record) {
-    if (!propertyIsEnumerable.call(record, k)) continue;
+    if (!hasOwnProperty.call(record, k)) continue;
     const v = record[k];
     const p = plainJson(v);
     if (p !== v && out === undefined) out = { ...record };

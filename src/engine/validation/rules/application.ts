@@ -10,9 +10,15 @@ import { isObject, str } from '../../core/values';
 
 const q = (v: unknown) => JSON.stringify(v);
 
+/** The sync options Argo CD acts on or accepts as a no-op: an option among them needs no finding. */
+const KNOWN_SYNC_OPTIONS: ReadonlySet<string> = new Set([...APPLICATION_SYNC_OPTIONS, ...APPLICATION_NO_OP_SYNC_OPTIONS]);
+
+/** The source tools, of which a source may use one. */
+const SOURCE_TOOLS: readonly string[] = ['helm', 'kustomize', 'directory', 'plugin'];
+
 /** Checks one sync option string; exported for the constructs. */
 export function syncOptionFinding(option: string, ptr: string, rule = 'application/sync-option'): Finding | undefined {
-  if (APPLICATION_SYNC_OPTIONS.includes(option) || APPLICATION_NO_OP_SYNC_OPTIONS.includes(option)) return undefined;
+  if (KNOWN_SYNC_OPTIONS.has(option)) return undefined;
   const exactCaseInsensitive = [...APPLICATION_SYNC_OPTIONS, ...APPLICATION_NO_OP_SYNC_OPTIONS]
     .find((o) => o.toLowerCase() === option.trim().toLowerCase());
   if (exactCaseInsensitive) {
@@ -32,23 +38,26 @@ export function syncOptionFinding(option: string, ptr: string, rule = 'applicati
 }
 
 function checkSource(source: Manifest, ptr: string, multi: boolean, findings: Finding[]): void {
-  const at = fieldPath(ptr);
+  // The readable path is only needed for a message: most sources have nothing to report.
+  const at = () => fieldPath(ptr);
   if (typeof source.repoURL !== 'string' || source.repoURL === '') {
-    findings.push(error('application/source', pointer(...ptr.slice(1).split('/'), 'repoURL'), `${at} has no repoURL: set the Git, Helm or OCI repository URL`));
+    findings.push(error('application/source', pointer(...ptr.slice(1).split('/'), 'repoURL'), `${at()} has no repoURL: set the Git, Helm or OCI repository URL`));
   }
   const hasPath = typeof source.path === 'string' && source.path !== '';
   const hasChart = typeof source.chart === 'string' && source.chart !== '';
   const hasRef = typeof source.ref === 'string' && source.ref !== '';
   if (!hasPath && !hasChart && !(multi && hasRef)) {
     findings.push(error('application/source', ptr,
-      `${at} has neither path nor chart${multi ? ' nor ref' : ''}: set path (a directory in the repository) or chart (a Helm repository chart)${multi ? ', or ref to use it only for $ref value files' : ''}`));
+      `${at()} has neither path nor chart${multi ? ' nor ref' : ''}: set path (a directory in the repository) or chart (a Helm repository chart)${multi ? ', or ref to use it only for $ref value files' : ''}`));
   }
   if (hasChart && (typeof source.targetRevision !== 'string' || source.targetRevision === '')) {
-    findings.push(error('application/source', `${ptr}/targetRevision`, `${at} has chart ${q(source.chart)} but no targetRevision: Argo CD needs the chart version, e.g. "1.2.3" or "1.*"`));
+    findings.push(error('application/source', `${ptr}/targetRevision`, `${at()} has chart ${q(source.chart)} but no targetRevision: Argo CD needs the chart version, e.g. "1.2.3" or "1.*"`));
   }
-  const tools = ['helm', 'kustomize', 'directory', 'plugin'].filter((t) => source[t] !== undefined && source[t] !== null);
-  if (tools.length > 1) {
-    findings.push(error('application/source', ptr, `${at} sets ${tools.join(' and ')}, but a source uses one tool only (ExplicitType rejects several): keep one of ${tools.join(', ')}`));
+  let toolCount = 0;
+  for (const t of SOURCE_TOOLS) if (source[t] !== undefined && source[t] !== null) toolCount++;
+  if (toolCount > 1) {
+    const tools = SOURCE_TOOLS.filter((t) => source[t] !== undefined && source[t] !== null);
+    findings.push(error('application/source', ptr, `${at()} sets ${tools.join(' and ')}, but a source uses one tool only (ExplicitType rejects several): keep one of ${tools.join(', ')}`));
   }
   if (!multi && hasRef && ptr === '/spec/source') {
     findings.push(warning('application/multi-source-ref', `${ptr}/ref`, `spec.source.ref ${q(source.ref)} has no meaning in a single-source Application: move the source into spec.sources or remove ref`));
@@ -161,8 +170,9 @@ export const applicationRule: ObjectRule = {
       findings.push(error('application/source', '/spec', 'Application has no source: set spec.source, spec.sources or spec.sourceHydrator'));
     }
     const multi = Array.isArray(spec.sources) && spec.sources.length > 0 && !isObject(spec.sourceHydrator);
+    const sources = applicationSources(spec);
     if (!isObject(spec.sourceHydrator)) {
-      for (const { source, ptr } of applicationSources(spec)) checkSource(source, ptr, multi, findings);
+      for (const { source, ptr } of sources) checkSource(source, ptr, multi, findings);
     }
     checkMultiSource(spec, findings);
     checkHydrator(spec, findings);
@@ -175,8 +185,7 @@ export const applicationRule: ObjectRule = {
     }
 
     // Name length: resource tracking and Helm release names.
-    if (typeof name === 'string') {
-      const sources = applicationSources(spec);
+    if (typeof name === 'string' && name.length > 53) {
       const helm = sources.find(({ source }) => (typeof source.chart === 'string' && source.chart !== '') || isObject(source.helm));
       const releaseName = helm && isObject(helm.source.helm) ? helm.source.helm.releaseName : undefined;
       if (helm && !releaseName && name.length > 53) {
@@ -193,18 +202,20 @@ export const applicationRule: ObjectRule = {
     if (isObject(policy)) {
       const options: unknown[] = Array.isArray(policy.syncOptions) ? policy.syncOptions : [];
       options.forEach((o, i) => {
-        if (typeof o !== 'string') return;
+        if (typeof o !== 'string' || KNOWN_SYNC_OPTIONS.has(o)) return;
         const f = syncOptionFinding(o, pointer('spec', 'syncPolicy', 'syncOptions', i));
         if (f) findings.push(f);
       });
-      const seen = new Set<string>();
-      options.forEach((o, i) => {
-        if (typeof o !== 'string') return;
-        if (seen.has(o)) {
-          findings.push(warning('application/sync-option', pointer('spec', 'syncPolicy', 'syncOptions', i), `sync option ${q(o)} is listed twice: remove the duplicate`));
-        }
-        seen.add(o);
-      });
+      if (options.length > 1) {
+        const seen = new Set<string>();
+        options.forEach((o, i) => {
+          if (typeof o !== 'string') return;
+          if (seen.has(o)) {
+            findings.push(warning('application/sync-option', pointer('spec', 'syncPolicy', 'syncOptions', i), `sync option ${q(o)} is listed twice: remove the duplicate`));
+          }
+          seen.add(o);
+        });
+      }
       if (isObject(policy.managedNamespaceMetadata) && !options.includes(SYNC_OPTION.CREATE_NAMESPACE)) {
         findings.push(warning('application/sync-option', '/spec/syncPolicy/managedNamespaceMetadata',
           'spec.syncPolicy.managedNamespaceMetadata is applied only with the sync option "CreateNamespace=true": add it or remove managedNamespaceMetadata'));

@@ -1,4 +1,4 @@
-import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
+import { CrossObjectRule, hasAnnotations, IndexedFinding, RuleContext } from './rule';
 import {
   ambiguousChangeDetectionError, applicationSyncOptionsOf, changeHookIdError, changeHookMarkersOf, ChangeHookTargetRef,
   exprLiteralError, gateWithoutRetryWarning, gateWithReplaceError, healthMessageOverwriteWarning, isMultiStepSync, isTargetObject,
@@ -33,14 +33,20 @@ export const changeHooksRule: CrossObjectRule = {
   check(ctx: RuleContext): IndexedFinding[] {
     const out: IndexedFinding[] = [];
     const objects = ctx.objects;
-    const applications = new Map<string, Manifest>();
-    for (const o of objects) if (isApplication(o)) applications.set(str(o.metadata?.name), o);
+    // Built on the first change hook marker: most inputs have none.
+    let applications: Map<string, Manifest> | undefined;
+    const applicationsByName = () => {
+      const map = new Map<string, Manifest>();
+      for (const o of objects) if (isApplication(o)) map.set(str(o.metadata?.name), o);
+      return map;
+    };
     const targetOf = (t: ChangeHookTargetRef) => objects.find((o) => isTargetObject(o, t));
     let multiStep: boolean | undefined;
     const isMultiStep = () => (multiStep ??= isMultiStepSync(objects.filter((o) => isObject(o) && !ctx.isArgoCdKind(o))));
 
     objects.forEach((object, index) => {
-      if (!isObject(object)) return;
+      // The markers are annotations: an object without any has none.
+      if (!isObject(object) || !hasAnnotations(object)) return;
       for (const { key, marker } of changeHookMarkersOf(object)) {
         const path = pointer('metadata', 'annotations', key);
         const add = (finding: ReturnType<typeof error>) => out.push({ index, finding });
@@ -58,7 +64,7 @@ export const changeHooksRule: CrossObjectRule = {
           const problem = targetIsHookError(marker.target, target);
           if (problem) add(error('change-hook/target-is-hook', path, problem));
         }
-        const app = applications.get(marker.application);
+        const app = (applications ??= applicationsByName()).get(marker.application);
         if (marker.strategy === 'postSyncGate' && app !== undefined) {
           const replace = gateWithReplaceError(marker.application, applicationSyncOptionsOf(app));
           if (replace) add(error('change-hook/replace-wipes-state', path, replace));

@@ -4,7 +4,7 @@ import { kindRank, phaseRank } from '../../argo/sync-order';
 import { pointer } from '../../core/json-pointer';
 import { str } from '../../core/values';
 import { Manifest, warning } from '../problem';
-import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
+import { CrossObjectRule, hasAnnotations, IndexedFinding, RuleContext } from './rule';
 
 /** Where a kind keeps its pod spec. */
 const POD_SPEC_PATHS: { [kind: string]: string[] } = {
@@ -69,19 +69,25 @@ export const hookReferencesRule: CrossObjectRule = {
   check(ctx: RuleContext): IndexedFinding[] {
     const out: IndexedFinding[] = [];
     const objects = ctx.objects;
-    const byKey = new Map<string, Manifest>();
-    for (const o of objects) {
-      if (o === null || typeof o !== 'object') continue;
-      byKey.set(`${str(o.kind)}/${str(o.metadata?.namespace)}/${str(o.metadata?.name)}`, o);
-    }
+    // Built on the first PreSync hook: most inputs have none.
+    let byKey: Map<string, Manifest> | undefined;
+    const objectsByKey = () => {
+      const map = new Map<string, Manifest>();
+      for (const o of objects) {
+        if (o === null || typeof o !== 'object') continue;
+        map.set(`${str(o.kind)}/${str(o.metadata?.namespace)}/${str(o.metadata?.name)}`, o);
+      }
+      return map;
+    };
     objects.forEach((hook, index) => {
-      if (hook === null || typeof hook !== 'object') return;
+      // Without annotations an object is no hook: it runs in the Sync phase.
+      if (hook === null || typeof hook !== 'object' || !hasAnnotations(hook)) return;
       const phases = syncPhasesOf(hook);
       if (!phases.includes(HOOK_TYPE.PRE_SYNC)) return;
       const wave = waveOf(hook);
       const namespace = str(hook.metadata?.namespace);
       for (const ref of podSpecReferences(hook)) {
-        const target = byKey.get(`${ref.kind}/${namespace}/${ref.name}`);
+        const target = (byKey ??= objectsByKey()).get(`${ref.kind}/${namespace}/${ref.name}`);
         if (target === undefined) continue;
         const targetPhases = syncPhasesOf(target);
         if (targetPhases.length === 0) continue;

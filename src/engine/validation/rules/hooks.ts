@@ -9,7 +9,7 @@ import {
 import { didYouMean } from '../../core/did-you-mean';
 import { pointer } from '../../core/json-pointer';
 import { error, Finding, Manifest, warning } from '../problem';
-import { ObjectRule } from './rule';
+import { hasAnnotations, ObjectRule } from './rule';
 
 const q = JSON.stringify;
 
@@ -18,9 +18,13 @@ function suggestion(value: string, candidates: readonly string[]): string {
   return close !== undefined ? `use ${q(close)}` : `use one of ${candidates.join(', ')}`;
 }
 
+const HOOK_ANNOTATIONS: readonly string[] = [
+  ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY, ANNOTATION_HELM_HOOK, ANNOTATION_HELM_HOOK_DELETE_POLICY,
+];
+
 function hasAnyHookAnnotation(object: Manifest): boolean {
   const a = annotationsOf(object);
-  return [ANNOTATION_HOOK, ANNOTATION_HOOK_DELETE_POLICY, ANNOTATION_HELM_HOOK, ANNOTATION_HELM_HOOK_DELETE_POLICY].some((k) => a[k] !== undefined);
+  return HOOK_ANNOTATIONS.some((k) => a[k] !== undefined);
 }
 
 /**
@@ -30,7 +34,7 @@ function hasAnyHookAnnotation(object: Manifest): boolean {
  */
 export const hookRule: ObjectRule = {
   id: 'hook',
-  appliesTo: (object) => hasAnyHookAnnotation(object),
+  appliesTo: (object) => hasAnnotations(object) && hasAnyHookAnnotation(object),
   check(object: Manifest): Finding[] {
     const findings: Finding[] = [];
     const a = annotationsOf(object);

@@ -6,6 +6,9 @@ import { ObjectRule } from './rule';
 /** Kubernetes' TotalAnnotationSizeLimitB (apimachinery `ValidateAnnotationsSize`). */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
+const MAPS = [['labels', 'metadata/label'], ['annotations', 'metadata/annotation']] as const;
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /**
  * `metadata` of Argo CD objects, which the CRD schemas leave unchecked (`type: object`):
  * the name the API server and Argo CD require (`IsValidAppName` / `IsValidProjectName` use
@@ -34,10 +37,15 @@ export const metadataRule: ObjectRule = {
       findings.push(error('metadata/namespace', '/metadata/namespace',
         `metadata.namespace ${JSON.stringify(metadata.namespace)} is not a valid DNS-1123 label (at most 63 lower-case letters, digits or "-"): use e.g. "${toDns1123(metadata.namespace, 63).replace(/\./g, '-')}"`));
     }
-    for (const [field, rule] of [['labels', 'metadata/label'], ['annotations', 'metadata/annotation']] as const) {
+    for (const [field, rule] of MAPS) {
       const map = metadata[field];
       if (map === null || typeof map !== 'object' || Array.isArray(map)) continue;
-      for (const [key, value] of Object.entries(map)) {
+      // Object.entries' keys (own enumerable: for...in skips the others), without building the
+      // entries: this runs for every Argo CD object.
+      let maxSize = 0;
+      for (const key in map) {
+        if (!hasOwnProperty.call(map, key)) continue;
+        const value = map[key];
         const keyProblem = qualifiedNameError(key);
         if (keyProblem) {
           findings.push(error(`${rule}-key`, pointer('metadata', field, key),
@@ -50,9 +58,18 @@ export const metadataRule: ObjectRule = {
               `label ${JSON.stringify(key)} has value ${JSON.stringify(value.length > 80 ? value.slice(0, 77) + '...' : value)}, which ${valueProblem}: shorten it or move it to an annotation`));
           }
         }
+        if (field === 'annotations') {
+          // A UTF-16 code unit is at most 3 UTF-8 bytes: count bytes only when that bound is over the limit.
+          maxSize += 3 * (key.length + (typeof value === 'string' ? value.length : 0));
+        }
       }
-      if (field === 'annotations') {
-        const size = Object.entries(map).reduce((n, [k, v]) => n + Buffer.byteLength(k) + (typeof v === 'string' ? Buffer.byteLength(v) : 0), 0);
+      if (field === 'annotations' && maxSize > TOTAL_ANNOTATION_SIZE_LIMIT) {
+        let size = 0;
+        for (const key in map) {
+          if (!hasOwnProperty.call(map, key)) continue;
+          const value = map[key];
+          size += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+        }
         if (size > TOTAL_ANNOTATION_SIZE_LIMIT) {
           findings.push(error('metadata/annotations-size', '/metadata/annotations',
             `metadata.annotations total ${size} bytes, more than Kubernetes' limit of ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes (256 KiB): move large values into a ConfigMap`));

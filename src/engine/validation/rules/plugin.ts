@@ -40,6 +40,13 @@ function knownPlugins(context: RuleContext): KnownPlugin[] {
   return configs.map(knownPlugin).filter((p): p is KnownPlugin => p !== undefined);
 }
 
+/** Whether a source of the Application has a `plugin` object (most have none: then nothing is built). */
+function hasPluginSource(app: Manifest): boolean {
+  const spec = app.spec ?? {};
+  const isPlugin = (s: Manifest): boolean => s !== null && typeof s === 'object' && s.plugin !== null && typeof s.plugin === 'object';
+  return isPlugin(spec.source) || (Array.isArray(spec.sources) && spec.sources.some(isPlugin));
+}
+
 function sourcesOf(app: Manifest): Array<{ source: Manifest; at: string[] }> {
   const spec = app.spec ?? {};
   const out: Array<{ source: Manifest; at: string[] }> = [];
@@ -61,7 +68,7 @@ export const pluginRule: CrossObjectRule = {
     const findings: IndexedFinding[] = [];
     let plugins: KnownPlugin[] | undefined;
     context.objects.forEach((app, index) => {
-      if (app?.kind !== 'Application' || typeof app.apiVersion !== 'string' || !app.apiVersion.startsWith('argoproj.io/')) return;
+      if (app?.kind !== 'Application' || typeof app.apiVersion !== 'string' || !app.apiVersion.startsWith('argoproj.io/') || !hasPluginSource(app)) return;
       for (const { source, at } of sourcesOf(app)) {
         const plugin = source.plugin;
         if (plugin === null || typeof plugin !== 'object') continue;

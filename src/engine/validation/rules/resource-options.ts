@@ -1,4 +1,4 @@
-import { ObjectRule } from './rule';
+import { hasAnnotations, ObjectRule } from './rule';
 import { annotationCsv, annotationsOf } from '../../argo/sync-annotations';
 import {
   APPLICATION_COMPARE_OPTIONS, APPLICATION_ONLY_SYNC_OPTIONS, RESOURCE_COMPARE_OPTIONS,
@@ -23,6 +23,7 @@ function isApplication(object: Manifest): boolean {
 export const resourceOptionsRule: ObjectRule = {
   id: 'resource-options',
   appliesTo: (object) => {
+    if (!hasAnnotations(object)) return false;
     const a = annotationsOf(object);
     return a[ANNOTATION_SYNC_OPTIONS] !== undefined || a[ANNOTATION_COMPARE_OPTIONS] !== undefined;
   },

@@ -32,3 +32,15 @@ export interface CrossObjectRule {
   readonly id: string;
   check(context: RuleContext): IndexedFinding[];
 }
+
+/**
+ * Whether the object has a `metadata.annotations` map. Without one, every annotation reader
+ * (`annotationsOf` and what builds on it) sees no annotations at all, so the rules about
+ * annotations can skip the object without copying anything: most objects have none.
+ */
+export function hasAnnotations(object: Manifest): boolean {
+  const metadata = object?.metadata;
+  if (metadata === null || typeof metadata !== 'object') return false;
+  const annotations = metadata.annotations;
+  return annotations !== null && typeof annotations === 'object' && !Array.isArray(annotations);
+}

@@ -23,6 +23,9 @@ function integerFix(text: string): string {
 export const syncWaveRule: ObjectRule = {
   id: 'sync-wave',
   appliesTo: (object) => {
+    // No annotations at all (most objects): nothing below can be set.
+    const raw = object?.metadata?.annotations;
+    if (raw === undefined || raw === null) return false;
     const a = annotationsOf(object);
     return a[ANNOTATION_SYNC_WAVE] !== undefined || a[ANNOTATION_HELM_HOOK_WEIGHT] !== undefined
       || (object?.metadata?.annotations?.[ANNOTATION_SYNC_WAVE] !== undefined);
