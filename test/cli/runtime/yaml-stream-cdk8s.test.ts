@@ -12,8 +12,11 @@ const cdk8sYaml = (value: unknown): string => YAML.stringify(value, { keepUndefi
 
 // --- the deliberate differences, by name ----------------------------------------------------------
 
-/** 1. Characters go-yaml rejects (U+007F–U+009F but U+0085, U+FFFE, U+FFFF), reads as a line break (U+0085, U+2028, U+2029) or as a BOM (U+FEFF). */
-const hasCharacterGoYamlCannotReadRaw = (s: string): boolean => /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.test(s);
+/**
+ * 1. Characters go-yaml rejects (U+007F–U+009F but U+0085, U+FFFE, U+FFFF), reads as a line break
+ * (U+0085, U+2028, U+2029), or drops as a byte order mark (U+FEFF starting a document).
+ */
+const hasCharacterGoYamlCannotReadRaw = (s: string): boolean => /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|^\ufeff/.test(s);
 
 /**
  * 2. A string go-yaml resolves as a number (resolve.go: every `_` removed, then Go's ParseInt and
@@ -36,7 +39,8 @@ const yamlWritesOneSpaceLineAsBackslash = (s: string): boolean => s.includes('\n
 /** 5. The key `<<`, which `yaml` writes plain: a merge key to go-yaml. */
 const isMergeKey = (key: string): boolean => key === '<<';
 
-const deliberate = (s: string): boolean => hasCharacterGoYamlCannotReadRaw(s) || goYamlReadsAsNumber(s) || goYamlCannotReadAsBlock(s) || yamlWritesOneSpaceLineAsBackslash(s);
+const deliberate = (s: string): boolean =>
+  hasCharacterGoYamlCannotReadRaw(s) || goYamlReadsAsNumber(s) || goYamlCannotReadAsBlock(s) || yamlWritesOneSpaceLineAsBackslash(s);
 
 /** Whether a key or a string in a JSON value is one of the deliberate differences. */
 function involvesDeliberateDifference(v: unknown): boolean {
@@ -54,8 +58,8 @@ const typical = fc.constantFrom(
   '8h', '25%', '1500m', '0 22 * * *', '*/5 * * * *', '10Gi', '0.5', '1.0', 'v1.2.3', '3s', '1h30m', '100Mi', '2001-12-14', '12:30', '1:20:30', '0x1F',
   '1_000', '017', '08', '1e3', '.5', '-.inf', '.nan', '-0', '+1', '1e400', 'yes', 'No', 'ON', 'off', 'y', 'n',
   'null', 'Null', '~', 'true', 'False', '<<', '=', '-', '?', ':', '-x', '?x', ':x', '- x', '? x', 'a: b', 'a:b', 'a #b', 'a#b', '#c', 'a:', 'a ', ' a',
-  '---', '---x', '...', '%x', '@x', '`x', '!t', '&a', '*a', '|', '>', '{a}', '[a]', 'a, b', '"q"', "'q'", `a"b`, `a'b`, `a"b'c`, 'http://x:8080/a',
-  "The team's applications", 'ns-*', 'CreateNamespace=true', '{{.name}}', '{{ .path.basename }}-{{.name}}', 'é ü', '日本', 'tab\there', 'a\u00a0b',
+  '---', '---x', '...', '%x', '@x', '`x', '!t', '&a', '*a', '|', '>', '{a}', '[a]', 'a, b', '"q"', "'q'", 'a"b', 'a\'b', 'a"b\'c', 'http://x:8080/a',
+  "The team's applications", 'ns-*', 'CreateNamespace=true', '{{.name}}', '{{ .path.basename }}-{{.name}}', 'é ü', '日本', 'tab\there', 'a\u00a0b', 'a\ufeffb',
   'x\n', 'a\nb', 'a\n\nb', 'a\n\n', '\n', '\n\n', ' a\nb', '  indented\nnext', '\nlead', 'a \nb', 'a\n ', 'a\n\t',
   'p, role:a, apps, get, */*, allow\ng, team, role:a\n', 'line one is long enough to be folded\n  then indented\n\nand last\n',
   'a long line that needs quotes: and more text\nwith a second line\n', 'tab\tand "quotes" and a line break\n\nlast \n', '\r\n', 'a\r\nb',
@@ -73,7 +77,11 @@ const key = fc.oneof(
   fc.constantFrom('name', 'app.kubernetes.io/name', 'argocd.argoproj.io/sync-wave', 'policy.csv', 'a.b', 'x/y', '0', '1', '8h', 'on', 'true', '', 'key with spaces', '--x'),
   text,
 );
-const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e21, -1e21, 1.5e-7, Number.MAX_SAFE_INTEGER, 2 ** 64, 0.1, -3.25));
+const number = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -0, 1e21, -1e21, 1.5e-7, Number.MAX_SAFE_INTEGER, 2 ** 64, 0.1, -3.25),
+);
 const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true },
     text, number, fc.boolean(), fc.constant(null),
@@ -102,9 +110,25 @@ describe('generate writes what cdk8s synth writes (yaml@2.9.1, lineWidth 0, YAML
       kind: 'ConfigMap',
       metadata: { 'name': 'a', 'labels': {}, 'app.kubernetes.io/name': 'x', '8h': '25%', '0': 1 },
       data: {
-        'cron': '0 22 * * *', 'quantity': '1500m', 'version': '1.0', 'on': 'yes', 'empty': '', 'hash': 'a #b', 'colon': 'a: b',
-        'plain-quotes': `it's "x"`, 'dq': '"hi" she said', 'both': `"it's"`, 'single': "'x'", 'final-newline': 'x\n', 'no-final-newline': 'a\nb', 'kept': 'a\n\n',
-        'lead': '  indented\nnext', 'only-newline': '\n', 'trailing-blank-line': 'a\n  ', 'control': 'bell\u0007', 'crlf': 'a\r\nb',
+        'cron': '0 22 * * *',
+        'quantity': '1500m',
+        'version': '1.0',
+        'on': 'yes',
+        'empty': '',
+        'hash': 'a #b',
+        'colon': 'a: b',
+        'plain-quotes': 'it\'s "x"',
+        'dq': '"hi" she said',
+        'both': '"it\'s"',
+        'single': "'x'",
+        'final-newline': 'x\n',
+        'no-final-newline': 'a\nb',
+        'kept': 'a\n\n',
+        'lead': '  indented\nnext',
+        'only-newline': '\n',
+        'trailing-blank-line': 'a\n  ',
+        'control': 'bell\u0007',
+        'crlf': 'a\r\nb',
       },
       list: [[1, [2]], [], {}, [{ a: null }], -0, 1e21, true, null],
     };
