@@ -155,6 +155,8 @@ importTask.spawn(project.addTask('import:validators', {
 
 // The standalone validators are plain JS: ship them next to the compiled library.
 project.postCompileTask.exec('mkdir -p lib/imports/validators && cp imports/validators/*.js imports/validators/*.json lib/imports/validators/');
+// The public API loads each module on first use (projenrc/lazy-index.ts).
+project.postCompileTask.exec('ts-node --transpile-only projenrc/lazy-index.ts lib/src/index.js');
 
 // `npm test` builds, lints and tests: the CLI tests run the compiled binary.
 project.testTask.prependSpawn(project.postCompileTask);

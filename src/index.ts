@@ -7,11 +7,11 @@ export { Application, CascadeDelete } from './application/application';
 export type { ApplicationInfo, ApplicationProps, IApplication } from './application/application';
 export { AppOfApps } from './application/app-of-apps';
 export type { AppOfAppsProps } from './application/app-of-apps';
-export { ApplicationSource, PluginParameter, SourceHydrator } from './application/source';
+export { ApplicationSource, PluginParameter } from './application/source';
 export type {
   DirectoryOptions, DrySource, GitSourceOptions, HelmChartSourceOptions, HelmFileParameter, HelmOptions, HelmParameter,
   JsonnetOptions, JsonnetVariable, KustomizeOptions, KustomizePatch, KustomizePatchTarget, KustomizeReplica, PluginOptions,
-  RefSourceOptions, SourceOptions, SyncSource,
+  RefSourceOptions, SourceHydrator, SourceOptions, SyncSource,
 } from './application/source';
 export { Destination } from './application/destination';
 export { SyncOption } from './application/sync-option';
