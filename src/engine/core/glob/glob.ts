@@ -32,11 +32,16 @@ export interface Glob {
   describe(): string;
 }
 
+/** A text of ASCII characters only: its UTF-8 bytes are its UTF-16 code units. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 class CompiledGlob implements Glob {
   constructor(public readonly pattern: string, public readonly separators: string, public readonly matcher: Matcher) {}
 
   public match(text: string): boolean {
-    return this.matcher.match(goString(text));
+    const matcher = this.matcher;
+    if (matcher.matchAscii !== undefined && ASCII.test(text)) return matcher.matchAscii(text);
+    return matcher.match(goString(text));
   }
 
   public describe(): string {

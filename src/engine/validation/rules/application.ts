@@ -13,6 +13,9 @@ const q = (v: unknown) => JSON.stringify(v);
 /** The sync options Argo CD acts on or accepts as a no-op: an option among them needs no finding. */
 const KNOWN_SYNC_OPTIONS: ReadonlySet<string> = new Set([...APPLICATION_SYNC_OPTIONS, ...APPLICATION_NO_OP_SYNC_OPTIONS]);
 
+/** The fields a source can be given in, in the order messages list them. */
+const FORM_FIELDS: readonly string[] = ['source', 'sources', 'sourceHydrator'];
+
 /** The source tools, of which a source may use one. */
 const SOURCE_TOOLS: readonly string[] = ['helm', 'kustomize', 'directory', 'plugin'];
 
@@ -161,8 +164,10 @@ export const applicationRule: ObjectRule = {
     const name = object.metadata?.name;
 
     // Sources: sourceHydrator > sources > source (types.go GetSource / HasMultipleSources).
-    const forms = ['source', 'sources', 'sourceHydrator'].filter((k) => spec[k] !== undefined && spec[k] !== null
-      && !(k === 'sources' && Array.isArray(spec[k]) && spec[k].length === 0));
+    const forms: string[] = [];
+    for (const k of FORM_FIELDS) {
+      if (spec[k] !== undefined && spec[k] !== null && !(k === 'sources' && Array.isArray(spec[k]) && spec[k].length === 0)) forms.push(k);
+    }
     const formsProblem = sourceFormsError(forms);
     if (formsProblem) {
       findings.push(error('application/source', `/spec/${SOURCE_FORMS.find((f) => forms.includes(f))}`, formsProblem));
@@ -201,20 +206,22 @@ export const applicationRule: ObjectRule = {
     const policy = spec.syncPolicy;
     if (isObject(policy)) {
       const options: unknown[] = Array.isArray(policy.syncOptions) ? policy.syncOptions : [];
-      options.forEach((o, i) => {
-        if (typeof o !== 'string' || KNOWN_SYNC_OPTIONS.has(o)) return;
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i];
+        if (typeof o !== 'string' || KNOWN_SYNC_OPTIONS.has(o)) continue;
         const f = syncOptionFinding(o, pointer('spec', 'syncPolicy', 'syncOptions', i));
         if (f) findings.push(f);
-      });
+      }
       if (options.length > 1) {
         const seen = new Set<string>();
-        options.forEach((o, i) => {
-          if (typeof o !== 'string') return;
+        for (let i = 0; i < options.length; i++) {
+          const o = options[i];
+          if (typeof o !== 'string') continue;
           if (seen.has(o)) {
             findings.push(warning('application/sync-option', pointer('spec', 'syncPolicy', 'syncOptions', i), `sync option ${q(o)} is listed twice: remove the duplicate`));
           }
           seen.add(o);
-        });
+        }
       }
       if (isObject(policy.managedNamespaceMetadata) && !options.includes(SYNC_OPTION.CREATE_NAMESPACE)) {
         findings.push(warning('application/sync-option', '/spec/syncPolicy/managedNamespaceMetadata',

@@ -3,7 +3,7 @@ import { applicationSources } from '../../argo/application';
 import { ARGOCD_CM } from '../../argo/config-names';
 import { withInClusterAlias } from '../../argo/destinations';
 import {
-  DestinationPattern, GroupKindPattern, isDenyPattern, isDestinationMatched, isNamedResourceInList, isResourceInList,
+  destinationMatcher, DestinationPattern, GroupKindPattern, isDenyPattern, isNamedResourceInList, isResourceInList,
   isSourcePermitted, matchStringInList,
 } from '../../argo/glob';
 import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
@@ -125,20 +125,21 @@ interface ProjectFacts {
   /** IsAppNamespacePermitted per Application namespace. */
   readonly namespaceVerdicts: Map<string, Verdict>;
   repos(): string[];
-  destinations(): DestinationPattern[];
+  /** AppProject.isDestinationMatched against the project's destinations. */
+  destinationMatched(dst: DestinationPattern): boolean;
   sourceNamespaces(): string[];
 }
 
 function projectFacts(project: Manifest): ProjectFacts {
   const spec: Manifest = isObject(project.spec) ? project.spec : {};
   let repos: string[] | undefined;
-  let destinations: DestinationPattern[] | undefined;
+  let destinationMatched: ((dst: DestinationPattern) => boolean) | undefined;
   let sourceNamespaces: string[] | undefined;
   return {
     spec,
     controlNamespace: str(project.metadata?.namespace) || 'argocd',
     repos: () => (repos ??= Array.isArray(spec.sourceRepos) ? spec.sourceRepos.filter((r: unknown) => typeof r === 'string') : []),
-    destinations: () => (destinations ??= destinationsOf(spec)),
+    destinationMatched: (dst) => (destinationMatched ??= destinationMatcher(destinationsOf(spec)))(dst),
     sourceNamespaces: () => (sourceNamespaces ??= Array.isArray(spec.sourceNamespaces) ? spec.sourceNamespaces.filter((n: unknown) => typeof n === 'string') : []),
     sourceVerdicts: new Map(),
     namespaceVerdicts: new Map(),
@@ -235,7 +236,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (d) {
         const { server, name } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
         const namespace = str(d.namespace);
-        if (!guarded(index, '/spec/destination', () => isDestinationMatched(pf.destinations(), { server, name, namespace }))) {
+        if (!guarded(index, '/spec/destination', () => pf.destinationMatched({ server, name, namespace }))) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,
@@ -310,7 +311,7 @@ export const projectPermissionsRule: CrossObjectRule = {
       const d = isObject(app.spec?.destination) ? app.spec.destination : undefined;
       if (r.permitted && namespaced && resourceNs && d) {
         const { server, name: dname } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
-        if (!guarded(index, '/metadata/namespace', () => isDestinationMatched(pf.destinations(), { server, name: dname, namespace: resourceNs }))) {
+        if (!guarded(index, '/metadata/namespace', () => pf.destinationMatched({ server, name: dname, namespace: resourceNs }))) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,

@@ -9,6 +9,14 @@ export class Any implements Matcher {
     return indexAnyRunes(s, this.separators) === -1;
   }
 
+  public matchAscii(text: string): boolean {
+    // Only an ASCII separator can occur in an ASCII text (RuneError finds no invalid byte in it).
+    for (const r of this.separators) {
+      if (r >= 0 && r < 0x80 && text.includes(String.fromCharCode(r))) return false;
+    }
+    return true;
+  }
+
   /** Every prefix up to the separator found first (in separator order, not text order). */
   public index(s: GoString): IndexResult {
     const found = indexAnyRunes(s, this.separators);

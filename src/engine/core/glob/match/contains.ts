@@ -13,6 +13,10 @@ export class Contains implements Matcher {
     return (index(s, this.bytes) !== -1) !== this.not;
   }
 
+  public matchAscii(text: string): boolean {
+    return text.includes(this.needle) !== this.not;
+  }
+
   public index(s: GoString): IndexResult {
     let offset = 0;
     let sub = s;

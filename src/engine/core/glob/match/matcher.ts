@@ -14,6 +14,13 @@ export type IndexResult = readonly [index: number, segments: readonly number[]];
 /** A compiled glob part. */
 export interface Matcher {
   match(s: GoString): boolean;
+  /**
+   * `match(goString(text))` for a text of ASCII characters only, on the JS string (no bytes to
+   * build). Only matchers whose answer reads no byte offsets have it: for an ASCII text, a byte of
+   * the text equals a byte of the pattern's encoding exactly when the characters are equal (a
+   * non-ASCII character of the pattern, even a lone surrogate, is bytes of 0x80 and above).
+   */
+  matchAscii?(text: string): boolean;
   index(s: GoString): IndexResult;
   len(): number;
   /** gobwas's String() form, for debugging and tests. */

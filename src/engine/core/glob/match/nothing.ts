@@ -7,6 +7,10 @@ export class Nothing implements Matcher {
     return s.length === 0;
   }
 
+  public matchAscii(text: string): boolean {
+    return text.length === 0;
+  }
+
   public index(_s: GoString): IndexResult {
     return [0, [0]];
   }

@@ -41,6 +41,10 @@ export class PrefixSuffix implements Matcher {
     return hasPrefix(s, this.prefixBytes) && hasSuffix(s, this.suffixBytes);
   }
 
+  public matchAscii(text: string): boolean {
+    return text.startsWith(this.prefix) && text.endsWith(this.suffix);
+  }
+
   public toString(): string {
     return `<prefix_suffix:[${this.prefix},${this.suffix}]>`;
   }

@@ -31,6 +31,10 @@ export class Prefix implements Matcher {
     return hasPrefix(s, this.bytes);
   }
 
+  public matchAscii(text: string): boolean {
+    return text.startsWith(this.prefix);
+  }
+
   public toString(): string {
     return `<prefix:${this.prefix}>`;
   }

@@ -17,6 +17,10 @@ export class Suffix implements Matcher {
     return hasSuffix(s, this.bytes);
   }
 
+  public matchAscii(text: string): boolean {
+    return text.endsWith(this.suffix);
+  }
+
   public index(s: GoString): IndexResult {
     const idx = index(s, this.bytes);
     if (idx === -1) return NOT_FOUND;

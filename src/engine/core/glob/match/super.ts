@@ -7,6 +7,10 @@ export class Super implements Matcher {
     return true;
   }
 
+  public matchAscii(_text: string): boolean {
+    return true;
+  }
+
   public len(): number {
     return -1;
   }

@@ -15,6 +15,10 @@ export class Text implements Matcher {
     return equal(this.bytes, s);
   }
 
+  public matchAscii(text: string): boolean {
+    return text === this.str;
+  }
+
   public len(): number {
     return this.runesLength;
   }
