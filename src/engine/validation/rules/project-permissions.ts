@@ -100,50 +100,63 @@ const isArgo = (o: Manifest) => (str(o.apiVersion).startsWith('argoproj.io/') &&
 /** A permission verdict, or the gobwas panic that deciding it met. */
 type Verdict = boolean | GoPanic;
 
-/** The verdict for `key`, decided on first use: Applications of one project share repos and namespaces. */
-function remember(verdicts: Map<string, Verdict>, key: string, decide: () => boolean): Verdict {
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    try {
-      verdict = decide();
-    } catch (e) {
-      if (!(e instanceof GoPanic)) throw e;
-      verdict = e;
-    }
-    verdicts.set(key, verdict);
+function verdictOf(decide: () => boolean): Verdict {
+  try {
+    return decide();
+  } catch (e) {
+    if (!(e instanceof GoPanic)) throw e;
+    return e;
   }
-  return verdict;
 }
 
-/** What one AppProject's permissions are made of, read once per validation. */
-interface ProjectFacts {
-  readonly spec: Manifest;
+/**
+ * What one AppProject permits, read once per validation: the Applications of a project share its
+ * lists, and most share their repoURL and namespace too.
+ */
+class ProjectFacts {
+  public readonly spec: Manifest;
   /** The control-plane namespace: the AppProject's namespace. */
-  readonly controlNamespace: string;
+  public readonly controlNamespace: string;
+  private repoList?: string[];
+  private namespaceList?: string[];
+  private matchDestination?: (dst: DestinationPattern) => boolean;
   /** IsSourcePermitted per repoURL. */
-  readonly sourceVerdicts: Map<string, Verdict>;
+  private readonly sourceVerdicts = new Map<string, Verdict>();
   /** IsAppNamespacePermitted per Application namespace. */
-  readonly namespaceVerdicts: Map<string, Verdict>;
-  repos(): string[];
-  /** AppProject.isDestinationMatched against the project's destinations. */
-  destinationMatched(dst: DestinationPattern): boolean;
-  sourceNamespaces(): string[];
-}
+  private readonly namespaceVerdicts = new Map<string, Verdict>();
 
-function projectFacts(project: Manifest): ProjectFacts {
-  const spec: Manifest = isObject(project.spec) ? project.spec : {};
-  let repos: string[] | undefined;
-  let destinationMatched: ((dst: DestinationPattern) => boolean) | undefined;
-  let sourceNamespaces: string[] | undefined;
-  return {
-    spec,
-    controlNamespace: str(project.metadata?.namespace) || 'argocd',
-    repos: () => (repos ??= Array.isArray(spec.sourceRepos) ? spec.sourceRepos.filter((r: unknown) => typeof r === 'string') : []),
-    destinationMatched: (dst) => (destinationMatched ??= destinationMatcher(destinationsOf(spec)))(dst),
-    sourceNamespaces: () => (sourceNamespaces ??= Array.isArray(spec.sourceNamespaces) ? spec.sourceNamespaces.filter((n: unknown) => typeof n === 'string') : []),
-    sourceVerdicts: new Map(),
-    namespaceVerdicts: new Map(),
-  };
+  constructor(project: Manifest) {
+    this.spec = isObject(project.spec) ? project.spec : {};
+    this.controlNamespace = str(project.metadata?.namespace) || 'argocd';
+  }
+
+  /** The string entries of spec.sourceRepos. */
+  public repos(): string[] {
+    return (this.repoList ??= Array.isArray(this.spec.sourceRepos) ? this.spec.sourceRepos.filter((r: unknown) => typeof r === 'string') : []);
+  }
+
+  /** AppProject.IsSourcePermitted. */
+  public sourcePermitted(url: string): Verdict {
+    let verdict = this.sourceVerdicts.get(url);
+    if (verdict === undefined) this.sourceVerdicts.set(url, (verdict = verdictOf(() => isSourcePermitted(this.repos(), url))));
+    return verdict;
+  }
+
+  /** AppProject.isDestinationMatched against the project's destinations; throws GoPanic. */
+  public destinationMatched(dst: DestinationPattern): boolean {
+    return (this.matchDestination ??= destinationMatcher(destinationsOf(this.spec)))(dst);
+  }
+
+  /** IsAppNamespacePermitted (MatchStringInList of spec.sourceNamespaces in REGEXP mode). */
+  public namespacePermitted(namespace: string): Verdict {
+    let verdict = this.namespaceVerdicts.get(namespace);
+    if (verdict === undefined) {
+      this.namespaceList ??= Array.isArray(this.spec.sourceNamespaces) ? this.spec.sourceNamespaces.filter((n: unknown) => typeof n === 'string') : [];
+      const list = this.namespaceList;
+      this.namespaceVerdicts.set(namespace, (verdict = verdictOf(() => matchStringInList(list, namespace, 'regexp'))));
+    }
+    return verdict;
+  }
 }
 
 /**
@@ -172,27 +185,25 @@ export const projectPermissionsRule: CrossObjectRule = {
         return panicked(index, path, e);
       }
     };
-    // The same for a remembered verdict: a panic is reported for every Application it decides.
-    const permittedOrPanic = (index: number, path: string, verdict: Verdict): boolean =>
-      (verdict instanceof GoPanic ? panicked(index, path, verdict) : verdict);
+
+    // One pass over the input: the AppProjects (those given first, a later one of the same name
+    // wins), the Applications, the scopes of CRDs, and the objects that may be an Application's
+    // resources.
     const projects = new Map<string, Manifest>();
-    for (const list of [ctx.extraProjects, ctx.objects]) {
-      for (const p of list) {
-        if (isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name)) {
-          projects.set(str(p.metadata.name), p);
-        }
-      }
-    }
+    const isProject = (p: Manifest) => isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name);
+    for (const p of ctx.extraProjects) if (isProject(p)) projects.set(str(p.metadata.name), p);
     const apps: Array<{ o: Manifest; index: number }> = [];
-    ctx.objects.forEach((o, index) => {
-      if (isObject(o) && o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/')) apps.push({ o, index });
-    });
-    // Scopes from CRDs in the input.
     const crdScope = new Map<string, boolean>();
-    for (const o of ctx.objects) {
-      if (isObject(o) && o.kind === 'CustomResourceDefinition' && isObject(o.spec) && isObject(o.spec.names)) {
+    const workloads: number[] = [];
+    for (let index = 0; index < ctx.objects.length; index++) {
+      const o = ctx.objects[index];
+      if (!isObject(o)) continue;
+      if (isProject(o)) projects.set(str(o.metadata.name), o);
+      if (o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/')) apps.push({ o, index });
+      if (o.kind === 'CustomResourceDefinition' && isObject(o.spec) && isObject(o.spec.names)) {
         crdScope.set(`${str(o.spec.group)}/${str(o.spec.names.kind)}`, o.spec.scope === 'Namespaced');
       }
+      if (o.kind && o.apiVersion && !isArgo(o)) workloads.push(index);
     }
     const namespacedOf = (o: Manifest): boolean | undefined => {
       const key = `${apiGroupOf(str(o.apiVersion))}/${str(o.kind)}`;
@@ -201,11 +212,10 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (NAMESPACED_BUILTIN_GROUPS.has(apiGroupOf(str(o.apiVersion)))) return true;
       return isObject(o.metadata) && typeof o.metadata.namespace === 'string' ? true : undefined;
     };
-    // What each project decides is worked out once per project, not once per Application.
     const facts = new Map<Manifest, ProjectFacts>();
     const factsOf = (project: Manifest) => {
       let f = facts.get(project);
-      if (f === undefined) facts.set(project, (f = projectFacts(project)));
+      if (f === undefined) facts.set(project, (f = new ProjectFacts(project)));
       return f;
     };
     let secrets: ClusterSecret[] | undefined;
@@ -222,7 +232,12 @@ export const projectPermissionsRule: CrossObjectRule = {
       // Source repositories (util/argo/argo.go ValidatePermissions -> IsSourcePermitted).
       for (const { source, ptr } of applicationSources(spec)) {
         const url = str(source.repoURL);
-        if (url && !permittedOrPanic(index, `${ptr}/repoURL`, remember(pf.sourceVerdicts, url, () => isSourcePermitted(pf.repos(), url)))) {
+        if (!url) continue;
+        const verdict = pf.sourcePermitted(url);
+        // A panic is reported for every Application it decides, and counts as permitted.
+        if (verdict instanceof GoPanic) {
+          panicked(index, `${ptr}/repoURL`, verdict);
+        } else if (!verdict) {
           out.push({
             index,
             finding: error('project-permissions/source-repo', `${ptr}/repoURL`,
@@ -263,14 +278,15 @@ export const projectPermissionsRule: CrossObjectRule = {
       // be the AppProject's namespace.
       const appNs = str(app.metadata?.namespace);
       const controlNs = pf.controlNamespace;
-      if (appNs && appNs !== controlNs) {
-        if (!permittedOrPanic(index, '/metadata/namespace', remember(pf.namespaceVerdicts, appNs, () => matchStringInList(pf.sourceNamespaces(), appNs, 'regexp')))) {
-          out.push({
-            index,
-            finding: error('project-permissions/source-namespace', '/metadata/namespace',
-              `Application '${appName}' lives in namespace ${q(appNs)}, outside the control-plane namespace ${q(controlNs)}, which project '${projectName}' does not permit: add ${q(appNs)} to spec.sourceNamespaces of AppProject '${projectName}' (and to application.namespaces of argocd-cmd-params-cm)`),
-          });
-        }
+      const nsVerdict = appNs && appNs !== controlNs ? pf.namespacePermitted(appNs) : true;
+      if (nsVerdict instanceof GoPanic) {
+        panicked(index, '/metadata/namespace', nsVerdict);
+      } else if (!nsVerdict) {
+        out.push({
+          index,
+          finding: error('project-permissions/source-namespace', '/metadata/namespace',
+            `Application '${appName}' lives in namespace ${q(appNs)}, outside the control-plane namespace ${q(controlNs)}, which project '${projectName}' does not permit: add ${q(appNs)} to spec.sourceNamespaces of AppProject '${projectName}' (and to application.namespaces of argocd-cmd-params-cm)`),
+        });
       }
     }
 
@@ -285,9 +301,8 @@ export const projectPermissionsRule: CrossObjectRule = {
     // case where it plainly belongs to it), and then only with warnings.
     let appByName: Map<string, Manifest> | undefined;
     let appObjects: Manifest[] | undefined;
-    for (let index = 0; index < ctx.objects.length; index++) {
+    for (const index of workloads) {
       const o = ctx.objects[index];
-      if (!(isObject(o) && o.kind && o.apiVersion && !isArgo(o))) continue;
       appByName ??= new Map(apps.map(({ o: a }) => [str(a.metadata?.name), a]));
       appObjects ??= apps.map(({ o: a }) => a);
       const tracking = str(o.metadata?.annotations?.[ANNOTATION_TRACKING_ID]).split(':')[0];
