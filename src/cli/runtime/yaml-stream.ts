@@ -1,9 +1,13 @@
 import { Manifest } from '../../engine/validation/problem';
 
-/** Serialises the objects as one stream: YAML documents, or one JSON document per object (also a YAML stream). */
+/**
+ * Serialises the objects as one stream: YAML documents, or one JSON document per object (also a
+ * YAML stream), separated by `---` lines as cdk8s writes a chart's file (`Yaml.stringify`: no
+ * `---` before the first document).
+ */
 export function serialize(objects: Manifest[], format: string): string {
-  if (format === 'json') return objects.map((o) => `---\n${JSON.stringify(o)}\n`).join('');
-  return objects.map((o) => `---\n${toYamlDocument(o)}`).join('');
+  if (format === 'json') return objects.map((o) => `${JSON.stringify(o)}\n`).join('---\n');
+  return objects.map((o) => toYamlDocument(o)).join('---\n');
 }
 
 /**

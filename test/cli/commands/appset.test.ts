@@ -37,8 +37,7 @@ describe('appset generate', () => {
     const r = runCli(['appset', 'generate', 'appset.yaml'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`---
-apiVersion: argoproj.io/v1alpha1
+    expect(r.stdout).toBe(`apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
   name: engineering-dev-guestbook

@@ -152,7 +152,8 @@ describe('cdk8s-argocd synth', () => {
     // synth writes (and logs) the chart files in the order cdk8s orders the charts, as generate streams them
     const files = [...synth.stderr.matchAll(/wrote (.+)$/gm)].map((m) => m[1]);
     expect(files.length).toBeGreaterThan(0);
-    const synthesized = files.map((f) => fs.readFileSync(path.resolve(ROOT, f), 'utf-8')).join('');
+    // one stream: the files' documents, a `---` line between each (a file holds no leading `---`, as cdk8s writes it)
+    const synthesized = files.map((f) => fs.readFileSync(path.resolve(ROOT, f), 'utf-8')).join('---\n');
     const generated = runCli(['generate', '--app', `apps/${name}/main.ts`], { cwd: ROOT });
     expect(generated.status).toBe(0);
     expect(generated.stdout).toBe(synthesized);
