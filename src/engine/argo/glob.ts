@@ -121,25 +121,15 @@ export function isDestinationMatched(destinations: readonly DestinationPattern[]
  * one-off check would compile it.
  */
 export function destinationMatcher(destinations: readonly DestinationPattern[]): (dst: DestinationPattern) => boolean {
-  const items = destinations.map((item) => {
-    const itemName = item.name ?? '';
-    const itemServer = item.server ?? '';
-    const itemNamespace = item.namespace ?? '';
-    return {
-      nameDenies: isDenyPattern(itemName),
-      serverDenies: isDenyPattern(itemServer),
-      namespaceDenies: isDenyPattern(itemNamespace),
-      name: projectGlobMatcher(itemName, true),
-      server: projectGlobMatcher(itemServer, true),
-      namespace: projectGlobMatcher(itemNamespace, true),
-    };
-  });
+  // Each entry is read when the loop first reaches it, as the one-off check reads it.
+  const items: Array<CompiledDestination | undefined> = [];
   return (dst) => {
     let anyMatched = false;
     const dstName = dst.name ?? '';
     const dstServer = dst.server ?? '';
     const dstNamespace = dst.namespace ?? '';
-    for (const item of items) {
+    for (let i = 0; i < destinations.length; i++) {
+      const item = (items[i] ??= compileDestination(destinations[i]));
       const nameMatched = dstName !== '' && item.name(dstName);
       const serverMatched = dstServer !== '' && item.server(dstServer);
       const namespaceMatched = item.namespace(dstNamespace);
@@ -152,6 +142,30 @@ export function destinationMatcher(destinations: readonly DestinationPattern[]):
       }
     }
     return anyMatched;
+  };
+}
+
+/** One destination entry's patterns as matchers, and which of them deny. */
+interface CompiledDestination {
+  readonly nameDenies: boolean;
+  readonly serverDenies: boolean;
+  readonly namespaceDenies: boolean;
+  name(value: string): boolean;
+  server(value: string): boolean;
+  namespace(value: string): boolean;
+}
+
+function compileDestination(item: DestinationPattern): CompiledDestination {
+  const itemName = item.name ?? '';
+  const itemServer = item.server ?? '';
+  const itemNamespace = item.namespace ?? '';
+  return {
+    nameDenies: isDenyPattern(itemName),
+    serverDenies: isDenyPattern(itemServer),
+    namespaceDenies: isDenyPattern(itemNamespace),
+    name: projectGlobMatcher(itemName, true),
+    server: projectGlobMatcher(itemServer, true),
+    namespace: projectGlobMatcher(itemNamespace, true),
   };
 }
 

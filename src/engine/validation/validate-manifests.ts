@@ -67,10 +67,11 @@ export function validateManifests(objects: readonly unknown[], options: Validati
     (byIndex[index] ??= []).push({ ...finding, ...identityOf(manifests[index]), index });
   };
   const addAll = (index: number, findings: readonly Finding[]) => {
-    for (const f of findings) add(index, f);
+    for (let i = 0; i < findings.length; i++) add(index, findings[i]);
   };
 
-  // Plain loops and try/catch rather than a closure per rule and object: this runs on every render.
+  // Indexed loops and try/catch rather than iterators and a closure per rule and object: this runs
+  // for every object of every render, mostly before the JIT has optimized it.
   for (let index = 0; index < manifests.length; index++) {
     if (!(index in manifests)) continue; // a hole of a sparse array, as forEach skips it
     const object = manifests[index];
@@ -81,14 +82,17 @@ export function validateManifests(objects: readonly unknown[], options: Validati
       continue;
     }
     try {
-      for (const f of schemaFindings(object)) {
+      const schema = schemaFindings(object);
+      for (let i = 0; i < schema.length; i++) {
+        const f = schema[i];
         if (f.severity === Severity.ERROR) (schemaErrorPaths[index] ??= new Set()).add(f.path);
         add(index, f);
       }
     } catch (e) {
       add(index, ruleFailed('schema', e));
     }
-    for (const rule of OBJECT_RULES) {
+    for (let r = 0; r < OBJECT_RULES.length; r++) {
+      const rule = OBJECT_RULES[r];
       try {
         if (rule.appliesTo(object, context)) addAll(index, rule.check(object, context));
       } catch (e) {
@@ -98,14 +102,16 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   }
   for (const rule of CROSS_OBJECT_RULES) {
     try {
-      for (const { index, finding } of rule.check(context)) add(index, finding);
+      const found = rule.check(context);
+      for (let i = 0; i < found.length; i++) add(found[i].index, found[i].finding);
     } catch (e) {
       // A cross-object rule that fails is reported on the first object: there is no better place.
       if (manifests.length > 0) add(0, ruleFailed(rule.id, e));
     }
   }
   const problems: Problem[] = [];
-  for (const list of byIndex) {
+  for (let index = 0; index < byIndex.length; index++) {
+    const list = byIndex[index];
     if (list !== undefined) for (const p of list) problems.push(p);
   }
   return problems;

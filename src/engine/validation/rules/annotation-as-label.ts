@@ -34,7 +34,9 @@ export const annotationAsLabelRule: ObjectRule = {
     const labels = object.metadata.labels as { [key: string]: unknown };
     const annotations = isObject(object.metadata.annotations) ? object.metadata.annotations as { [key: string]: unknown } : {};
     const findings: Finding[] = [];
-    for (const [key, rule] of ANNOTATIONS_AS_LABELS) {
+    for (let i = 0; i < ANNOTATIONS_AS_LABELS.length; i++) {
+      const key = ANNOTATIONS_AS_LABELS[i][0];
+      const rule = ANNOTATIONS_AS_LABELS[i][1];
       if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
       const fix = annotations[key] !== undefined
         ? `remove the label (metadata.annotations already sets ${key}: ${q(annotations[key])})`

@@ -57,7 +57,10 @@ function checkSource(source: Manifest, ptr: string, multi: boolean, findings: Fi
     findings.push(error('application/source', `${ptr}/targetRevision`, `${at()} has chart ${q(source.chart)} but no targetRevision: Argo CD needs the chart version, e.g. "1.2.3" or "1.*"`));
   }
   let toolCount = 0;
-  for (const t of SOURCE_TOOLS) if (source[t] !== undefined && source[t] !== null) toolCount++;
+  for (let i = 0; i < SOURCE_TOOLS.length; i++) {
+    const t = SOURCE_TOOLS[i];
+    if (source[t] !== undefined && source[t] !== null) toolCount++;
+  }
   if (toolCount > 1) {
     const tools = SOURCE_TOOLS.filter((t) => source[t] !== undefined && source[t] !== null);
     findings.push(error('application/source', ptr, `${at()} sets ${tools.join(' and ')}, but a source uses one tool only (ExplicitType rejects several): keep one of ${tools.join(', ')}`));
@@ -165,7 +168,8 @@ export const applicationRule: ObjectRule = {
 
     // Sources: sourceHydrator > sources > source (types.go GetSource / HasMultipleSources).
     const forms: string[] = [];
-    for (const k of FORM_FIELDS) {
+    for (let i = 0; i < FORM_FIELDS.length; i++) {
+      const k = FORM_FIELDS[i];
       if (spec[k] !== undefined && spec[k] !== null && !(k === 'sources' && Array.isArray(spec[k]) && spec[k].length === 0)) forms.push(k);
     }
     const formsProblem = sourceFormsError(forms);

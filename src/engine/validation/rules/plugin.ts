@@ -40,11 +40,12 @@ function knownPlugins(context: RuleContext): KnownPlugin[] {
   return configs.map(knownPlugin).filter((p): p is KnownPlugin => p !== undefined);
 }
 
+const isPluginSource = (s: Manifest): boolean => s !== null && typeof s === 'object' && s.plugin !== null && typeof s.plugin === 'object';
+
 /** Whether a source of the Application has a `plugin` object (most have none: then nothing is built). */
 function hasPluginSource(app: Manifest): boolean {
   const spec = app.spec ?? {};
-  const isPlugin = (s: Manifest): boolean => s !== null && typeof s === 'object' && s.plugin !== null && typeof s.plugin === 'object';
-  return isPlugin(spec.source) || (Array.isArray(spec.sources) && spec.sources.some(isPlugin));
+  return isPluginSource(spec.source) || (Array.isArray(spec.sources) && spec.sources.some(isPluginSource));
 }
 
 function sourcesOf(app: Manifest): Array<{ source: Manifest; at: string[] }> {

@@ -220,7 +220,8 @@ export const projectPermissionsRule: CrossObjectRule = {
     };
     let secrets: ClusterSecret[] | undefined;
 
-    for (const { o: app, index } of apps) {
+    for (let a = 0; a < apps.length; a++) {
+      const { o: app, index } = apps[a];
       const spec: Manifest = isObject(app.spec) ? app.spec : {};
       const projectName = str(spec.project) || 'default';
       const project = projects.get(projectName);
@@ -301,7 +302,8 @@ export const projectPermissionsRule: CrossObjectRule = {
     // case where it plainly belongs to it), and then only with warnings.
     let appByName: Map<string, Manifest> | undefined;
     let appObjects: Manifest[] | undefined;
-    for (const index of workloads) {
+    for (let w = 0; w < workloads.length; w++) {
+      const index = workloads[w];
       const o = ctx.objects[index];
       appByName ??= new Map(apps.map(({ o: a }) => [str(a.metadata?.name), a]));
       appObjects ??= apps.map(({ o: a }) => a);
