@@ -41,20 +41,19 @@ export function syncOptionFinding(option: string, ptr: string, rule = 'applicati
 }
 
 function checkSource(source: Manifest, ptr: string, multi: boolean, findings: Finding[]): void {
-  // The readable path is only needed for a message: most sources have nothing to report.
-  const at = () => fieldPath(ptr);
+  // The readable path (fieldPath) is only built for a message: most sources have nothing to report.
   if (typeof source.repoURL !== 'string' || source.repoURL === '') {
-    findings.push(error('application/source', pointer(...ptr.slice(1).split('/'), 'repoURL'), `${at()} has no repoURL: set the Git, Helm or OCI repository URL`));
+    findings.push(error('application/source', pointer(...ptr.slice(1).split('/'), 'repoURL'), `${fieldPath(ptr)} has no repoURL: set the Git, Helm or OCI repository URL`));
   }
   const hasPath = typeof source.path === 'string' && source.path !== '';
   const hasChart = typeof source.chart === 'string' && source.chart !== '';
   const hasRef = typeof source.ref === 'string' && source.ref !== '';
   if (!hasPath && !hasChart && !(multi && hasRef)) {
     findings.push(error('application/source', ptr,
-      `${at()} has neither path nor chart${multi ? ' nor ref' : ''}: set path (a directory in the repository) or chart (a Helm repository chart)${multi ? ', or ref to use it only for $ref value files' : ''}`));
+      `${fieldPath(ptr)} has neither path nor chart${multi ? ' nor ref' : ''}: set path (a directory in the repository) or chart (a Helm repository chart)${multi ? ', or ref to use it only for $ref value files' : ''}`));
   }
   if (hasChart && (typeof source.targetRevision !== 'string' || source.targetRevision === '')) {
-    findings.push(error('application/source', `${ptr}/targetRevision`, `${at()} has chart ${q(source.chart)} but no targetRevision: Argo CD needs the chart version, e.g. "1.2.3" or "1.*"`));
+    findings.push(error('application/source', `${ptr}/targetRevision`, `${fieldPath(ptr)} has chart ${q(source.chart)} but no targetRevision: Argo CD needs the chart version, e.g. "1.2.3" or "1.*"`));
   }
   let toolCount = 0;
   for (let i = 0; i < SOURCE_TOOLS.length; i++) {
@@ -63,12 +62,28 @@ function checkSource(source: Manifest, ptr: string, multi: boolean, findings: Fi
   }
   if (toolCount > 1) {
     const tools = SOURCE_TOOLS.filter((t) => source[t] !== undefined && source[t] !== null);
-    findings.push(error('application/source', ptr, `${at()} sets ${tools.join(' and ')}, but a source uses one tool only (ExplicitType rejects several): keep one of ${tools.join(', ')}`));
+    findings.push(error('application/source', ptr, `${fieldPath(ptr)} sets ${tools.join(' and ')}, but a source uses one tool only (ExplicitType rejects several): keep one of ${tools.join(', ')}`));
   }
   if (!multi && hasRef && ptr === '/spec/source') {
     findings.push(warning('application/multi-source-ref', `${ptr}/ref`, `spec.source.ref ${q(source.ref)} has no meaning in a single-source Application: move the source into spec.sources or remove ref`));
   }
 }
+
+/** Whether `list[i]` is also at an earlier index. */
+function listedBefore(list: readonly unknown[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (list[j] === list[i]) return true;
+  return false;
+}
+
+/** The source fields the spec sets, in FORM_FIELDS order (an empty `sources` list sets nothing). */
+function sourceFormsOf(spec: Manifest): readonly string[] {
+  const set = (k: string) => spec[k] !== undefined && spec[k] !== null && !(k === 'sources' && Array.isArray(spec[k]) && spec[k].length === 0);
+  // Almost every Application sets exactly one: no list to build then.
+  if (set('source') && !set('sources') && !set('sourceHydrator')) return ONLY_SOURCE;
+  return FORM_FIELDS.filter(set);
+}
+
+const ONLY_SOURCE: readonly string[] = ['source'];
 
 function checkRetry(spec: Manifest, findings: Finding[]): void {
   const backoff = spec.syncPolicy?.retry?.backoff;
@@ -167,11 +182,7 @@ export const applicationRule: ObjectRule = {
     const name = object.metadata?.name;
 
     // Sources: sourceHydrator > sources > source (types.go GetSource / HasMultipleSources).
-    const forms: string[] = [];
-    for (let i = 0; i < FORM_FIELDS.length; i++) {
-      const k = FORM_FIELDS[i];
-      if (spec[k] !== undefined && spec[k] !== null && !(k === 'sources' && Array.isArray(spec[k]) && spec[k].length === 0)) forms.push(k);
-    }
+    const forms = sourceFormsOf(spec);
     const formsProblem = sourceFormsError(forms);
     if (formsProblem) {
       findings.push(error('application/source', `/spec/${SOURCE_FORMS.find((f) => forms.includes(f))}`, formsProblem));
@@ -216,16 +227,15 @@ export const applicationRule: ObjectRule = {
         const f = syncOptionFinding(o, pointer('spec', 'syncPolicy', 'syncOptions', i));
         if (f) findings.push(f);
       }
-      if (options.length > 1) {
-        const seen = new Set<string>();
-        for (let i = 0; i < options.length; i++) {
-          const o = options[i];
-          if (typeof o !== 'string') continue;
-          if (seen.has(o)) {
-            findings.push(warning('application/sync-option', pointer('spec', 'syncPolicy', 'syncOptions', i), `sync option ${q(o)} is listed twice: remove the duplicate`));
-          }
-          seen.add(o);
+      // A short list is searched; a long one remembers what it has seen.
+      const seen = options.length > 16 ? new Set<string>() : undefined;
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i];
+        if (typeof o !== 'string') continue;
+        if (seen ? seen.has(o) : listedBefore(options, i)) {
+          findings.push(warning('application/sync-option', pointer('spec', 'syncPolicy', 'syncOptions', i), `sync option ${q(o)} is listed twice: remove the duplicate`));
         }
+        seen?.add(o);
       }
       if (isObject(policy.managedNamespaceMetadata) && !options.includes(SYNC_OPTION.CREATE_NAMESPACE)) {
         findings.push(warning('application/sync-option', '/spec/syncPolicy/managedNamespaceMetadata',

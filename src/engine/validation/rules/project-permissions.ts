@@ -192,14 +192,14 @@ export const projectPermissionsRule: CrossObjectRule = {
     const projects = new Map<string, Manifest>();
     const isProject = (p: Manifest) => isObject(p) && p.kind === 'AppProject' && str(p.apiVersion).startsWith('argoproj.io/') && str(p.metadata?.name);
     for (const p of ctx.extraProjects) if (isProject(p)) projects.set(str(p.metadata.name), p);
-    const apps: Array<{ o: Manifest; index: number }> = [];
+    const apps: number[] = []; // indexes of the Applications
     const crdScope = new Map<string, boolean>();
     const workloads: number[] = [];
     for (let index = 0; index < ctx.objects.length; index++) {
       const o = ctx.objects[index];
       if (!isObject(o)) continue;
       if (isProject(o)) projects.set(str(o.metadata.name), o);
-      if (o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/')) apps.push({ o, index });
+      if (o.kind === 'Application' && str(o.apiVersion).startsWith('argoproj.io/')) apps.push(index);
       if (o.kind === 'CustomResourceDefinition' && isObject(o.spec) && isObject(o.spec.names)) {
         crdScope.set(`${str(o.spec.group)}/${str(o.spec.names.kind)}`, o.spec.scope === 'Namespaced');
       }
@@ -221,7 +221,8 @@ export const projectPermissionsRule: CrossObjectRule = {
     let secrets: ClusterSecret[] | undefined;
 
     for (let a = 0; a < apps.length; a++) {
-      const { o: app, index } = apps[a];
+      const index = apps[a];
+      const app = ctx.objects[index];
       const spec: Manifest = isObject(app.spec) ? app.spec : {};
       const projectName = str(spec.project) || 'default';
       const project = projects.get(projectName);
@@ -252,7 +253,14 @@ export const projectPermissionsRule: CrossObjectRule = {
       if (d) {
         const { server, name } = withInClusterAlias({ server: str(d.server) || undefined, name: str(d.name) || undefined });
         const namespace = str(d.namespace);
-        if (!guarded(index, '/spec/destination', () => pf.destinationMatched({ server, name, namespace }))) {
+        let permitted: boolean;
+        try {
+          permitted = pf.destinationMatched({ server, name, namespace });
+        } catch (e) {
+          if (!(e instanceof GoPanic)) throw e;
+          permitted = panicked(index, '/spec/destination', e);
+        }
+        if (!permitted) {
           const target = d.server ? `server: ${q(d.server)}` : `name: ${q(d.name)}`;
           out.push({
             index,
@@ -305,8 +313,8 @@ export const projectPermissionsRule: CrossObjectRule = {
     for (let w = 0; w < workloads.length; w++) {
       const index = workloads[w];
       const o = ctx.objects[index];
-      appByName ??= new Map(apps.map(({ o: a }) => [str(a.metadata?.name), a]));
-      appObjects ??= apps.map(({ o: a }) => a);
+      appObjects ??= apps.map((a) => ctx.objects[a]);
+      appByName ??= new Map(appObjects.map((a) => [str(a.metadata?.name), a]));
       const tracking = str(o.metadata?.annotations?.[ANNOTATION_TRACKING_ID]).split(':')[0];
       const instance = str(o.metadata?.labels?.['app.kubernetes.io/instance']);
       const app = appByName.get(tracking) ?? appByName.get(instance) ?? untrackedOwner(appObjects, o);
