@@ -126,6 +126,27 @@ describe('compileGlob', () => {
     expect(compileGlob('a*', '/')).not.toBe(compileGlob('a*', ''));
   });
 
+  it('keeps at most 10,000 compiled globs, the most recently used', () => {
+    const first = compileGlob('cache-first-*');
+    const used = compileGlob('cache-used-*');
+    for (let i = 0; i < 10_000; i++) {
+      compileGlob(`cache-filler-${i}-*`);
+      if (i % 1000 === 0) expect(compileGlob('cache-used-*')).toBe(used);
+    }
+    expect(compileGlob('cache-used-*')).toBe(used);
+    expect(compileGlob('cache-first-*')).not.toBe(first);
+    expect(compileGlob('cache-first-*').match('cache-first-x')).toBe(true);
+  });
+
+  it('matches ASCII and non-ASCII texts alike through the compiled glob', () => {
+    expect(compileGlob('ns-*').match('ns-1')).toBe(true);
+    expect(compileGlob('ns-*').match('ns-é')).toBe(true);
+    expect(compileGlob('*é').match('aé')).toBe(true);
+    expect(compileGlob('*é').match('ae')).toBe(false);
+    expect(compileGlob('a*', '/').match('ab/c')).toBe(false);
+    expect(compileGlob('a*', 'é').match('abéc')).toBe(false);
+  });
+
   it('describes the compiled matcher as gobwas prints it', () => {
     expect(compileGlob('start*art').describe()).toBe('<prefix_suffix:[start,art]>');
   });

@@ -109,3 +109,42 @@ describe('matcher match', () => {
     expect(appendMerge(a, b)).toEqual(merged);
   });
 });
+
+// matchAscii is match on the bytes, read from the JS string: it must agree for every ASCII text,
+// whatever the pattern holds (non-ASCII and lone surrogates included).
+describe('matcher matchAscii', () => {
+  const matchers: Array<[string, Matcher]> = [
+    ['text', new Text('ns-1')],
+    ['text é', new Text('é')],
+    ['text lone surrogate', new Text('\ud800')],
+    ['text empty', new Text('')],
+    ['prefix', new Prefix('ns-')],
+    ['prefix é', new Prefix('é')],
+    ['suffix', new Suffix('.git')],
+    ['suffix U+FFFD', new Suffix('\ufffd')],
+    ['prefix_suffix', new PrefixSuffix('start', 'art')],
+    ['prefix_suffix é', new PrefixSuffix('a', 'é')],
+    ['contains', new Contains('.', false)],
+    ['not contains', new Contains('/', true)],
+    ['contains empty', new Contains('', false)],
+    ['super', new Super()],
+    ['nothing', new Nothing()],
+    ['any', new Any([])],
+    ['any with separators', new Any(goRunes('./'))],
+    ['any with non-ASCII and U+FFFD separators', new Any(goRunes('é\ufffd'))],
+  ];
+  const texts = ['', 'a', 'ns-1', 'ns-10', 'start', 'startart', 'art', 'x.git', '.git', 'a/b', 'a.b', '/', '.', 'abc', 'ns-', '\u0000', '\u007f', 'start/art'];
+
+  it.each(matchers)('%s agrees with match for ASCII texts', (_name, matcher) => {
+    expect(matcher.matchAscii).toBeDefined();
+    for (const text of texts) {
+      expect([text, matcher.matchAscii!(text)]).toEqual([text, matcher.match(goString(text))]);
+    }
+  });
+
+  it('is left out by matchers that read byte offsets', () => {
+    expect(new Single([]).matchAscii).toBeUndefined();
+    expect(new Row(2, [new Text('a'), new Single([])]).matchAscii).toBeUndefined();
+    expect(new Min(1).matchAscii).toBeUndefined();
+  });
+});
