@@ -143,8 +143,7 @@ describe('matcher matchAscii', () => {
   });
 
   it('is left out by matchers that read byte offsets', () => {
-    expect(new Single([]).matchAscii).toBeUndefined();
-    expect(new Row(2, [new Text('a'), new Single([])]).matchAscii).toBeUndefined();
-    expect(new Min(1).matchAscii).toBeUndefined();
+    const without: Matcher[] = [new Single([]), new Row(2, [new Text('a'), new Single([])]), new Min(1)];
+    for (const matcher of without) expect(matcher.matchAscii).toBeUndefined();
   });
 });
