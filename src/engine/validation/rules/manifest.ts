@@ -43,7 +43,8 @@ export const duplicateObjectRule: CrossObjectRule = {
     context.objects.forEach((o, index) => {
       if (o === null || typeof o !== 'object' || typeof o.kind !== 'string' || typeof o.metadata?.name !== 'string') return;
       const name: string = o.metadata.name;
-      const tail = name.slice(name.lastIndexOf('/') + 1);
+      const slash = name.lastIndexOf('/');
+      const tail = slash < 0 ? name : name.slice(slash + 1);
       let seen = byNameTail.get(tail);
       if (seen === undefined) {
         byNameTail.set(tail, index);
