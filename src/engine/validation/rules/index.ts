@@ -1,14 +1,13 @@
 import { annotationAsLabelRule } from './annotation-as-label';
 import { appProjectRule } from './app-project';
 import { applicationRule } from './application';
+import { applicationWaveHealthRule } from './application-wave-health';
 import { changeHooksRule } from './change-hooks';
 import { hookReferencesRule } from './hook-references';
 import { hookRule } from './hooks';
 import { duplicateObjectRule, manifestShapeRule } from './manifest';
 import { metadataRule } from './metadata';
 import { pluginRule } from './plugin';
-import { projectGlobRule } from './project-glob';
-import { applicationWaveHealthRule, projectPermissionsRule } from './project-permissions';
 import { resourceOptionsRule } from './resource-options';
 import { CrossObjectRule, ObjectRule, RuleContext } from './rule';
 import { NOTIFICATIONS_CONFIGMAP } from '../../argo/config-names';
@@ -29,12 +28,18 @@ function lazyObjectRule(id: string, relevant: (object: Manifest) => boolean, loa
   };
 }
 
-/** The cross-object twin of {@link lazyObjectRule}: loaded only when some object makes it relevant. */
-function lazyCrossObjectRule(id: string, relevant: (object: Manifest) => boolean, load: () => CrossObjectRule): CrossObjectRule {
+/**
+ * The cross-object twin of {@link lazyObjectRule}: loaded only when some object makes it relevant
+ * (or, with `alsoWhen`, something else in the context).
+ */
+function lazyCrossObjectRule(
+  id: string, relevant: (object: Manifest) => boolean, load: () => CrossObjectRule, alsoWhen?: (context: RuleContext) => boolean,
+): CrossObjectRule {
   let rule: CrossObjectRule | undefined;
   return {
     id,
-    check: (context: RuleContext) => (context.objects.some((o) => o !== null && typeof o === 'object' && relevant(o)) ? (rule ??= load()).check(context) : []),
+    check: (context: RuleContext) => ((alsoWhen?.(context) || context.objects.some((o) => o !== null && typeof o === 'object' && relevant(o)))
+      ? (rule ??= load()).check(context) : []),
   };
 }
 
@@ -43,6 +48,14 @@ const notificationsRule = lazyCrossObjectRule('notifications', (o) => o.kind ===
   () => (require('./notifications') as typeof import('./notifications')).notificationsRule);
 const applicationSetRule = lazyObjectRule('applicationset', (o) => o.kind === 'ApplicationSet',
   () => (require('./application-set') as typeof import('./application-set')).applicationSetRule);
+// The AppProject rules bring the gobwas/glob port and the Git URL normalizer (about 30 modules,
+// some 20 ms to load): an input whose AppProjects live elsewhere never needs them. Without a
+// known AppProject, the permission checks have nothing to check.
+const projectGlobRule = lazyObjectRule('project/glob', (o) => o.kind === 'AppProject',
+  () => (require('./project-glob') as typeof import('./project-glob')).projectGlobRule);
+const projectPermissionsRule = lazyCrossObjectRule('project-permissions', (o) => o.kind === 'AppProject',
+  () => (require('./project-permissions') as typeof import('./project-permissions')).projectPermissionsRule,
+  (context) => context.extraProjects.length > 0);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**

@@ -1,14 +1,12 @@
 import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { applicationSources } from '../../argo/application';
-import { ARGOCD_CM } from '../../argo/config-names';
 import { withInClusterAlias } from '../../argo/destinations';
 import {
   destinationMatcher, DestinationPattern, GroupKindPattern, isDenyPattern, isNamedResourceInList, isResourceInList,
   isSourcePermitted, matchStringInList,
 } from '../../argo/glob';
-import { ANNOTATION_SYNC_WAVE, ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
-import { GoPanic } from '../../core/glob';
-import { pointer } from '../../core/json-pointer';
+import { ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
+import { GoPanic } from '../../core/glob/glob';
 import { apiGroupOf } from '../../core/manifest';
 import { isObject, str } from '../../core/values';
 import { error, Manifest, warning } from '../problem';
@@ -357,32 +355,6 @@ export const projectPermissionsRule: CrossObjectRule = {
           `${scope} resource ${group ? group + '/' : ''}${kind} ${q(name)} of Application '${str(app.metadata?.name)}' is not permitted in project '${projectName}' (${r.why}): ${fix}`),
       });
     }
-    return out;
-  },
-};
-
-/**
- * Sync waves on Applications gate an app of apps only when the argoproj.io/Application health
- * check is restored in argocd-cm (removed in Argo CD 1.8; docs/operator-manual/health.md).
- */
-export const applicationWaveHealthRule: CrossObjectRule = {
-  id: 'application/wave-health-check',
-  check(ctx: RuleContext): IndexedFinding[] {
-    const restored = ctx.objects.some((o) => isObject(o) && o.kind === 'ConfigMap' && str(o.metadata?.name) === ARGOCD_CM && isObject(o.data)
-      && (o.data['resource.customizations.health.argoproj.io_Application'] !== undefined
-        || /argoproj\.io\/Application:[\s\S]*health\.lua/.test(str(o.data['resource.customizations']))));
-    if (restored) return [];
-    const out: IndexedFinding[] = [];
-    ctx.objects.forEach((o, index) => {
-      if (!isObject(o) || o.kind !== 'Application' || !str(o.apiVersion).startsWith('argoproj.io/')) return;
-      const wave = o.metadata?.annotations?.[ANNOTATION_SYNC_WAVE];
-      if (wave === undefined) return;
-      out.push({
-        index,
-        finding: warning('application/wave-health-check', pointer('metadata', 'annotations', ANNOTATION_SYNC_WAVE),
-          `Application '${str(o.metadata?.name)}' has sync wave ${q(wave)}, but waves between Applications only gate when the argoproj.io/Application health check is restored in argocd-cm (resource.customizations.health.argoproj.io_Application): add that health check, or expect every child to sync at once`),
-      });
-    });
     return out;
   },
 };
