@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import { Command, Option } from 'commander';
 import { BuildEnvironment, BuildEnvironmentError } from '../../cmp/build-environment';
 import { Manifest } from '../../engine/validation/problem';
@@ -118,12 +117,6 @@ export function render(options: GenerateOptions): { output: string; count: numbe
  * to stdout; any error leaves stdout empty and exits non-zero. The app's own output goes to stderr.
  */
 export function generate(options: GenerateOptions): void {
-  // generate holds the whole output before it writes (fail closed), inside a memory-limited
-  // sidecar: V8 may grow the heap by 30% between full collections instead of its default (up to
-  // 4× for a fast program), which keeps the peak of a 10,000-Application render near 140 MiB
-  // instead of 160 MiB for a few full collections more. A GC heuristic, read at each collection
-  // (NODE_OPTIONS does not take V8 flags: it is set here).
-  v8.setFlagsFromString('--heap-growing-percent=30');
   const restore = redirectStdoutToStderr();
   let result: { output: string; count: number };
   try {
