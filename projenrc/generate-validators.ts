@@ -7,8 +7,8 @@
  *    set `x-kubernetes-preserve-unknown-fields`), the way kubectl's strict field validation rejects
  *    unknown fields (the API server would silently prune them).
  * 2. `metadata` (just `type: object` in a CRD) becomes a closed ObjectMeta schema.
- * 3. Repeated large subschemas move to `$defs` (the ApplicationSet CRD repeats the Application
- *    template under every generator): 8.3 MB of validator code becomes 0.5 MB.
+ * 3. Repeated subschemas and large ones move to `$defs` (the ApplicationSet CRD repeats the
+ *    Application template under every generator), each a function compiled on first use.
  * 4. Descriptions are dropped from the copy kept for error messages.
  *
  * Usage: ts-node projenrc/generate-validators.ts <crd-dir> <out-dir>
@@ -107,10 +107,13 @@ function stripDescriptions(node: any): any {
 }
 
 /**
- * Replaces every subschema larger than `minSize` bytes that occurs more than once with a `$ref` to
- * one `$defs` entry. Largest first, so an outer repeated block is shared whole.
+ * Replaces every subschema larger than `minSize` bytes that occurs more than once, and every
+ * subschema larger than `partSize` bytes, with a `$ref` to one `$defs` entry. Largest first, so an
+ * outer repeated block is shared whole. With `inlineRefs: false` each entry is a function of its
+ * own, compiled on its first call: the validator of an Application without `status` or `operation`
+ * (what charts render) never compiles theirs, and no single function is large.
  */
-function extractSharedDefs(root: Schema, minSize = 512): Schema {
+function extractSharedDefs(root: Schema, minSize = 512, partSize = 2048): Schema {
   const counts = new Map<string, number>();
   const visit = (node: any, isSchema: boolean) => {
     if (node === null || typeof node !== 'object') return;
@@ -137,10 +140,10 @@ function extractSharedDefs(root: Schema, minSize = 512): Schema {
     if (Array.isArray(node)) return node.map((n) => replace(n, isSchema));
     if (isSchema) {
       const key = JSON.stringify(node);
-      if ((counts.get(key) ?? 0) > 1) {
+      if ((counts.get(key) ?? 0) > 1 || key.length >= partSize) {
         let name = names.get(key);
         if (!name) {
-          name = `shared-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+          name = `def-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
           names.set(key, name);
           defs[name] = {}; // reserve, then fill (children may be shared too)
           defs[name] = replaceChildren(node);
@@ -206,7 +209,7 @@ function main() {
     fs.writeFileSync(path.join(outDir, `${base}.js`), code);
     fs.writeFileSync(path.join(outDir, `${base}.schema.json`), JSON.stringify(shared));
     index[kind] = { group: crd.spec.group, versions: crd.spec.versions.map((v: any) => v.name), storage: version.name, module: base };
-    process.stderr.write(`${kind}: ${(code.length / 1e6).toFixed(2)} MB of validator code, ${Object.keys(shared.$defs ?? {}).length} shared defs\n`);
+    process.stderr.write(`${kind}: ${(code.length / 1e6).toFixed(2)} MB of validator code, ${Object.keys(shared.$defs ?? {}).length} functions of its own ($defs)\n`);
   }
   fs.writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(index, undefined, 2) + '\n');
 }
