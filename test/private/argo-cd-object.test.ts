@@ -6,6 +6,7 @@ import {
   Application, ApplicationSet, ApplicationSetGenerator, ApplicationSource, AppProject, CascadeDelete, Destination, ProjectAction, ProjectPolicy,
   SyncOption, SyncWindowKind,
 } from '../../src';
+import { REFERENCE_APPS, referenceApp } from '../reference-apps';
 
 // The Argo CD constructs render their objects without cdk8s's generic resolve when nothing in them
 // is a token (src/private/argo-cd-object.ts). An App with a resolver of its own takes cdk8s's path:
@@ -226,25 +227,11 @@ describe('ArgoCdObject rendering of the reference apps', () => {
   // The apps import 'cdk8s-argocd': here, the sources.
   jest.mock('cdk8s-argocd', () => jest.requireActual('../../src'), { virtual: true });
 
-  test.each(['platform', 'workload', 'fleet'])('apps/%s renders the same objects on both paths', (name) => {
+  test.each(REFERENCE_APPS)('apps/%s renders the same objects on both paths', (name) => {
     // GIVEN
-    const captured: App[] = [];
-    const synth = jest.spyOn(App.prototype, 'synth').mockImplementation(function (this: App) {
-      captured.push(this);
-    });
-    const cwd = process.cwd();
-    try {
-      // fleet reads files next to it relative to the working directory
-      process.chdir(path.join(__dirname, '..', '..', 'apps', name));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require(path.join(__dirname, '..', '..', 'apps', name, 'main.ts'));
-    } finally {
-      process.chdir(cwd);
-      synth.mockRestore();
-    }
-    expect(captured).toHaveLength(1);
+    const app = referenceApp(name);
     // WHEN
-    const { fast, resolved } = bothPaths(captured[0]);
+    const { fast, resolved } = bothPaths(app);
     // THEN
     expect(fast.length).toBeGreaterThan(1000);
     expect(fast).toBe(resolved);

@@ -49,7 +49,7 @@ describe('cdk8s-argocd init', () => {
     }
     expect(pkg.devDependencies.typescript).toMatch(/^~6\.0\./);
     expect(YAML.parse(fs.readFileSync(path.join(dir, 'cdk8s.yaml'), 'utf-8'))).toEqual({ language: 'typescript', app: 'npx ts-node main.ts' });
-    expect(fs.readFileSync(path.join(dir, 'chart.ts'), 'utf-8')).toContain('name: "platform-apps"');
+    expect(fs.readFileSync(path.join(dir, 'chart.ts'), 'utf-8')).toContain("name: 'platform-apps'");
     expect(fs.readFileSync(path.join(dir, 'main.test.ts'), 'utf-8')).toContain('Testing.synth(');
     fs.rmSync(dir, { recursive: true });
   });

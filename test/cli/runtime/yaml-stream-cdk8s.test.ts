@@ -1,8 +1,8 @@
-import * as path from 'path';
-import { App, Yaml } from 'cdk8s';
+import { Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { serialize, toYamlDocument } from '../../../src/cli/runtime/yaml-stream';
+import { REFERENCE_APPS, referenceApp } from '../../reference-apps';
 
 // generate's YAML must be byte for byte what `cdk8s synth` writes for the same objects: cdk8s's
 // Yaml.stringify, i.e. the `yaml` library with these options (node_modules/cdk8s/lib/yaml.js),
@@ -272,25 +272,10 @@ describe('the reference apps: generate writes each chart as cdk8s synth does', (
   // The apps import 'cdk8s-argocd': here, the sources.
   jest.mock('cdk8s-argocd', () => jest.requireActual('../../../src'), { virtual: true });
 
-  test.each(['platform', 'workload', 'fleet'])('apps/%s', (name) => {
-    const captured: App[] = [];
-    const synth = jest.spyOn(App.prototype, 'synth').mockImplementation(function (this: App) {
-      captured.push(this);
-    });
-    const cwd = process.cwd();
-    const dir = path.join(__dirname, '..', '..', '..', 'apps', name);
-    try {
-      // fleet reads files next to it relative to the working directory
-      process.chdir(dir);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require(path.join(dir, 'main.ts'));
-    } finally {
-      process.chdir(cwd);
-      synth.mockRestore();
-    }
-    expect(captured).toHaveLength(1);
+  test.each(REFERENCE_APPS)('apps/%s', (name) => {
+    const app = referenceApp(name);
     let documents = 0;
-    for (const chart of captured[0].charts) {
+    for (const chart of app.charts) {
       const objects = chart.toJson();
       documents += objects.length;
       // object by object first, so that a difference shows as a diff of one small document
