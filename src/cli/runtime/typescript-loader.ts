@@ -67,7 +67,15 @@ function packageType(dir: string): string | undefined {
 
 /** A `.js` file of the user's own `"type": "module"` package (installed packages keep Node's rules). */
 function isUserEsm(filename: string): boolean {
-  return !filename.split(path.sep).includes('node_modules') && packageType(path.dirname(filename)) === 'module';
+  return !filename.includes(NODE_MODULES) && !filename.startsWith(ownLib()) && packageType(path.dirname(filename)) === 'module';
+}
+
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+let ownLibDir: string | undefined;
+
+/** The CLI's own compiled files (`<package root>/lib/`): never the user's. */
+function ownLib(): string {
+  return (ownLibDir ??= path.join(ownPackageRoot(), 'lib') + path.sep);
 }
 
 let specifiersInstalled = false;
