@@ -16,7 +16,8 @@ import { privateCacheDir } from './cache-dir';
  * file in the private cache directory (`CDK8S_ARGOCD_COMPILE_CACHE=<dir>|off`, default
  * `$TMPDIR/cdk8s-argocd-code-<uid>`), and the next run starts from it. Each entry is keyed by the
  * SHA-256 of the module's source: V8 itself checks only the source's length, and a changed module
- * must never run stale code. The file is rewritten only when a module was missing or rejected.
+ * must never run stale code. The file is rewritten only when a module was missing or rejected;
+ * files of other Node versions, installs or flags that no run wrote for a week are removed then.
  * Only files of installed packages (under `node_modules`, or the CLI's own package) are cached; the
  * app's own files compile as before, with their source maps.
  *
@@ -77,9 +78,26 @@ function writeCache(file: string, compiled: Compiled[]): void {
   try {
     fs.writeFileSync(tmp, Buffer.concat([header, indexBuffer, ...chunks]), { mode: 0o600 });
     fs.renameSync(tmp, file);
+    removeUnused(path.dirname(file), path.basename(file));
   } catch {
     // A cache that cannot be written is no cache.
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** A cache file no run has written for this long belongs to a Node version or an install that is gone. */
+const UNUSED_MS = 7 * 24 * 3600 * 1000;
+
+/** Removes the cache files of other Node versions, installs and flags not written for a week. */
+function removeUnused(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const f of fs.readdirSync(dir)) {
+    if (f === keep || !/^code-[0-9a-f]{16}\.bin$/.test(f)) continue;
+    try {
+      if (now - fs.statSync(path.join(dir, f)).mtimeMs > UNUSED_MS) fs.rmSync(path.join(dir, f), { force: true });
+    } catch {
+      // Removed by another run meanwhile.
+    }
   }
 }
 

@@ -87,6 +87,26 @@ describe('compile cache', () => {
     }
   });
 
+  test('removes the files of other Node versions or installs that no run wrote for a week', () => {
+    // GIVEN
+    const cache = tempDir();
+    const old = path.join(cache, 'code-0123456789abcdef.bin');
+    const recent = path.join(cache, 'code-fedcba9876543210.bin');
+    const other = path.join(cache, 'notes.txt');
+    for (const f of [old, recent, other]) fs.writeFileSync(f, 'x');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    fs.utimesSync(old, eightDaysAgo, eightDaysAgo);
+    fs.utimesSync(other, eightDaysAgo, eightDaysAgo);
+    const root = tempDir({ 'node_modules/dep/index.js': "module.exports = 'a';\n" });
+    // WHEN
+    runNode(`require(${JSON.stringify(path.join(root, 'node_modules', 'dep'))})`, root, cache);
+    // THEN
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(recent)).toBe(true);
+    expect(fs.existsSync(other)).toBe(true);
+    expect(cacheFiles(cache)).toHaveLength(2);
+  });
+
   test('is not used in a directory other users can write', () => {
     // GIVEN
     const cache = tempDir();
