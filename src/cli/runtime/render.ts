@@ -2,7 +2,7 @@ import { RenderedApp, RenderedObject, runApp } from './app-runner';
 import { ReportedError } from './errors';
 import { formatConstructProblem, summary } from './format';
 import { PluginContext } from './plugin-config';
-import { hasErrors, validateManifests } from '../../engine/validation';
+import { hasErrors, validateJsonManifests } from '../../engine/validation';
 import { Problem } from '../../engine/validation/problem';
 
 /** The outcome of rendering and validating one app entry. */
@@ -40,7 +40,8 @@ export function renderAndValidate(entry: string, plugin: PluginContext, strict =
     throw e;
   }
   const objects = apps.flatMap((app) => app.charts.flatMap((c) => c.objects));
-  const problems = validateManifests(objects.map((o) => o.manifest), { plugins: plugin.config ? [plugin.config] : undefined });
+  // chart.toJson() returns JSON data (cdk8s's sanitizeValue rejects anything else): no copy first.
+  const problems = validateJsonManifests(objects.map((o) => o.manifest), { plugins: plugin.config ? [plugin.config] : undefined });
   const lines = problems.map((p) => formatConstructProblem(objects[p.index!].constructPath, p));
   const files = apps.reduce((n, app) => n + app.charts.length, 0);
   return { apps, objects, problems, lines, summary: summary(problems, objects.length, files), failed: hasErrors(problems, strict) };

@@ -37,7 +37,16 @@ export function validateManifests(objects: readonly unknown[], options: Validati
   if (!Array.isArray(objects)) {
     throw new TypeError(`validateManifests expects an array of objects (e.g. chart.toJson()), got ${objects === null ? 'null' : typeof objects}: wrap a single object in [ ]`);
   }
-  const manifests = objects.map(plainJson) as Manifest[];
+  return validateJsonManifests(objects.map(plainJson) as Manifest[], options);
+}
+
+/**
+ * `validateManifests` of objects that are JSON data already, so they are not walked and copied
+ * first: what cdk8s's `chart.toJson()` returns (its `sanitizeValue` rejects anything else, and the
+ * Argo CD constructs render plain objects) and what a YAML parser returns. The CLI's render
+ * pipeline calls it; the copy was a fifth of validating 10,000 Applications.
+ */
+export function validateJsonManifests(manifests: readonly Manifest[], options: ValidationOptions = {}): Problem[] {
   const context: RuleContext = {
     objects: manifests,
     extraProjects: options.projects ?? [],

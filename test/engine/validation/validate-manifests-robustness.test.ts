@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import fc from 'fast-check';
-import { Problem, validateManifests } from '../../../src/engine/validation';
+import { Problem, validateJsonManifests, validateManifests } from '../../../src/engine/validation';
 
 const VALIDATORS = path.join(__dirname, '..', '..', '..', 'imports', 'validators');
 
@@ -100,5 +100,12 @@ describe('validateManifests on any input', () => {
 
   test('never throws on Argo CD-shaped objects with garbage in their fields', () => {
     fc.assert(fc.property(fc.array(manifest, { minLength: 1, maxLength: 4 }), (objects) => check(objects)), { numRuns: 1500 });
+  });
+
+  test('validateJsonManifests (the CLI, on chart.toJson() output) reports what validateManifests reports on JSON data', () => {
+    fc.assert(fc.property(fc.array(manifest, { minLength: 1, maxLength: 4 }), (objects) => {
+      const json = JSON.parse(JSON.stringify(objects));
+      expect(validateJsonManifests(json)).toEqual(validateManifests(json));
+    }), { numRuns: 500 });
   });
 });
