@@ -458,11 +458,12 @@ function profile(n) {
   const self = new Map();
   for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) || 0) + prof.timeDeltas[i] / 1000);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  // Validation's share of the run: samples with validateManifests (the engine's entry point) on the stack.
+  // Validation's share of the run: samples with the engine's entry point on the stack (validateManifests,
+  // or validateJsonManifests, which the CLI calls on chart.toJson() output).
   const parent = new Map();
   for (const node of prof.nodes) for (const c of node.children || []) parent.set(c, node.id);
   const validating = (id) => {
-    for (let cur = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur).callFrame.functionName === 'validateManifests') return true;
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) if (/^validate(Json)?Manifests$/.test(byId.get(cur).callFrame.functionName)) return true;
     return false;
   };
   let validationMs = 0;
@@ -517,7 +518,7 @@ function report(pack, table, appSet, prof) {
   row('default `cdk8s synth` ÷ generate (sidecar)', (t) => x(ratio(t['synth-default'], t.sidecar)));
   row('precompiled `cdk8s synth` ÷ floor', (t) => x(ratio(t['synth-precompiled'], t.floor)));
   row('plain `ApiObject`s generate ÷ floor', (t) => x(ratio(t['api-objects'], t.floor)));
-  row('validation share inside generate (sidecar; CPU profile: samples in validateManifests ÷ all samples)', (t) => (t.profile?.validationShare === undefined ? 'n/a' : `${(100 * t.profile.validationShare).toFixed(1)}% (${t.profile.validationMs.toFixed(0)} ms)`));
+  row('validation share inside generate (sidecar; CPU profile: samples in the engine\'s validateManifests ÷ all samples)', (t) => (t.profile?.validationShare === undefined ? 'n/a' : `${(100 * t.profile.validationShare).toFixed(1)}% (${t.profile.validationMs.toFixed(0)} ms)`));
   row('validateManifests alone in a fresh process (first call, no compile cache) ÷ generate (sidecar)', (t) => (t.validation.error || t.sidecar.error ? 'n/a' : `${((100 * t.validation.validateMs) / 1000 / t.sidecar.wall).toFixed(1)}%`));
 
   out.push('', '| target (as the sidecar runs it) | measured | |', '|---|---|---|');
