@@ -194,6 +194,25 @@ describe('generate fails closed', () => {
     expect(docs[0].kind).toBe('Application');
   });
 
+  test('writes the whole stream to a reader slower than the render, then exits with the code', async () => {
+    // 3,000 objects: far more than a pipe holds, so the writes wait for the reader (the CLI exits
+    // as soon as main returns and the streams are flushed: nothing may be cut off)
+    const dir = checkout({ 'main.ts': APP('for (let i = 0; i < 3000; i++) application(`app-${i}`);') });
+    const child = spawn(process.execPath, [BIN, 'generate'], { cwd: dir, env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout.resume();
+    const closed = new Promise<void>((resolve) => child.stdout.on('end', () => resolve()));
+    expect(await exited).toBe(0);
+    await closed;
+    const docs = YAML.parseAllDocuments(stdout).map((d) => d.toJS());
+    expect(docs).toHaveLength(3000);
+    expect(docs[2999].metadata.name).toBe('app-2999');
+  });
+
   test('SIGTERM mid-render ends it without output', async () => {
     const dir = checkout({ 'main.ts': APP("application('a'); process.stderr.write('rendering\\n'); const end = Date.now() + 20000; while (Date.now() < end) { /* a long render */ }") });
     const child = spawn(process.execPath, [BIN, 'generate'], { cwd: dir, env: env() });
