@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError } from 'commander';
-import { addExamples } from './help-examples';
+import type { Command } from 'commander';
 import { EXIT_INVALID, EXIT_USAGE, InputError, UsageError } from './runtime/errors';
 import { ownPackageRoot } from './runtime/typescript-loader';
 
@@ -32,7 +31,11 @@ function version(): string {
  * top-level help or an unknown command).
  */
 export function program(argv: readonly string[] = []): Command {
-  const root = new Command('cdk8s-argocd')
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { Command: CommandClass } = require('commander') as typeof import('commander');
+  const { addExamples } = require('./help-examples') as typeof import('./help-examples');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const root = new CommandClass('cdk8s-argocd')
     .description('Argo CD as typed cdk8s code: synthesize, validate and plan Argo CD manifests, and run as a Config Management Plugin')
     .version(version())
     .showHelpAfterError('(run with --help for usage)')
@@ -55,10 +58,15 @@ export function main(args: string[]): number {
   const debug = args.includes('--debug');
   const argv = args.filter((a) => a !== '--debug');
   try {
-    program(argv).parse(argv, { from: 'user' });
+    // `generate` with plain options, as Argo CD runs it on every render, does not load commander.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generate = argv[0] === 'generate' ? require('./commands/generate') as typeof import('./commands/generate') : undefined;
+    const options = generate?.parseGenerateArgs(argv.slice(1));
+    if (generate && options) generate.generate(options);
+    else program(argv).parse(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (isCommanderError(e)) {
       // --help and --version end here with exit code 0.
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
@@ -80,4 +88,11 @@ export function main(args: string[]): number {
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));
+}
+
+/** commander's own errors (`--help`, `--version`, unknown options …) carry a `commander.*` code. */
+function isCommanderError(e: unknown): e is Error & { exitCode: number } {
+  if (!(e instanceof Error)) return false;
+  const { code, exitCode } = e as Error & { code?: unknown; exitCode?: unknown };
+  return typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number';
 }

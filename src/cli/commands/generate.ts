@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, Option } from 'commander';
+import * as util from 'util';
+import type { Command } from 'commander';
 import { BuildEnvironment, BuildEnvironmentError } from '../../cmp/build-environment';
 import { Manifest } from '../../engine/validation/problem';
 import { redirectStdoutToStderr } from '../runtime/app-runner';
@@ -128,17 +129,70 @@ export function generate(options: GenerateOptions): void {
   process.stdout.write(result.output);
 }
 
+/**
+ * generate's options, once: commander builds the command (help, errors) from this table, and
+ * {@link parseGenerateArgs} reads the same options without loading commander.
+ */
+const GENERATE_OPTIONS: ReadonlyArray<{
+  readonly name: keyof GenerateOptions;
+  readonly flag: string;
+  readonly value?: string;
+  readonly multiple?: boolean;
+  readonly choices?: string[];
+  readonly default?: string | boolean;
+  readonly description: string;
+}> = [
+  { name: 'app', flag: 'app', value: 'file', description: 'the app entry file (default: ARGOCD_ENV_CDK8S_ARGOCD_ENTRY, else app of cdk8s.yaml, else main.ts)' },
+  { name: 'env', flag: 'env', value: 'NAME=VALUE', multiple: true, description: 'set ARGOCD_ENV_NAME, as source.plugin.env would (repeatable)' },
+  { name: 'parameter', flag: 'parameter', value: 'name=value', multiple: true, description: 'a string plugin parameter, as source.plugin.parameters would (repeatable)' },
+  { name: 'parameters', flag: 'parameters', value: 'json', description: 'ARGOCD_APP_PARAMETERS as Argo CD sends it, e.g. \'[{"name":"values","array":["a"]}]\'' },
+  { name: 'pluginConfig', flag: 'plugin-config', value: 'file', description: `the plugin.yaml whose announced parameter defaults apply (default: CDK8S_ARGOCD_PLUGIN_CONFIG, else ${SIDECAR_PLUGIN_CONFIG} if present)` },
+  { name: 'format', flag: 'format', value: 'format', choices: ['yaml', 'json'], default: 'yaml', description: 'output: YAML documents, or one JSON document per object (faster; same YAML stream for Argo CD)' },
+  { name: 'allowEmpty', flag: 'allow-empty', default: false, description: 'allow zero objects (also ARGOCD_ENV_ALLOW_EMPTY=true)' },
+  { name: 'strict', flag: 'strict', default: false, description: 'fail on warnings too' },
+];
+
+/**
+ * generate's options read without commander, which is a tenth of a small render to load: Argo CD
+ * runs `generate` with few or no flags on every render. Undefined for anything but plain, valid
+ * options (`--help`, an unknown flag, a missing value, a value outside the choices …): commander
+ * then parses and reports it as for every other command.
+ */
+export function parseGenerateArgs(args: readonly string[]): GenerateOptions | undefined {
+  if (args.some((a) => a === '-h' || a === '--help' || a === '--' || a.startsWith('--no-'))) return undefined;
+  const options: { [name: string]: { type: 'string' | 'boolean'; multiple?: boolean } } = {};
+  for (const o of GENERATE_OPTIONS) options[o.flag] = { type: o.value ? 'string' : 'boolean', ...(o.multiple ? { multiple: true } : {}) };
+  let parsed: { values: { [flag: string]: string | boolean | Array<string | boolean> | undefined }; positionals: string[] };
+  try {
+    parsed = util.parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+  } catch {
+    return undefined;
+  }
+  const result: { [name: string]: unknown } = {};
+  for (const o of GENERATE_OPTIONS) {
+    const value = parsed.values[o.flag];
+    // A value that looks like a flag (`--app --strict`) is read differently by commander: let it decide.
+    if (typeof value === 'string' && value.startsWith('-')) return undefined;
+    if (Array.isArray(value) && value.some((v) => typeof v === 'string' && v.startsWith('-'))) return undefined;
+    if (typeof value === 'string' && o.choices && !o.choices.includes(value)) return undefined;
+    if (value !== undefined) result[o.name] = value;
+    else if (o.default !== undefined) result[o.name] = o.default;
+  }
+  return result as GenerateOptions;
+}
+
 export function generateCommand(): Command {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Command: CommandClass, Option } = require('commander') as typeof import('commander');
   const collect = (value: string, previous: string[] = []) => [...previous, value];
-  return new Command('generate')
-    .description('the Config Management Plugin entry point: run the app in the current directory, validate, print one YAML stream (nothing on any error)')
-    .option('--app <file>', 'the app entry file (default: ARGOCD_ENV_CDK8S_ARGOCD_ENTRY, else app of cdk8s.yaml, else main.ts)')
-    .option('--env <NAME=VALUE>', 'set ARGOCD_ENV_NAME, as source.plugin.env would (repeatable)', collect)
-    .option('--parameter <name=value>', 'a string plugin parameter, as source.plugin.parameters would (repeatable)', collect)
-    .option('--parameters <json>', 'ARGOCD_APP_PARAMETERS as Argo CD sends it, e.g. \'[{"name":"values","array":["a"]}]\'')
-    .option('--plugin-config <file>', `the plugin.yaml whose announced parameter defaults apply (default: CDK8S_ARGOCD_PLUGIN_CONFIG, else ${SIDECAR_PLUGIN_CONFIG} if present)`)
-    .addOption(new Option('--format <format>', 'output: YAML documents, or one JSON document per object (faster; same YAML stream for Argo CD)').choices(['yaml', 'json']).default('yaml'))
-    .option('--allow-empty', 'allow zero objects (also ARGOCD_ENV_ALLOW_EMPTY=true)', false)
-    .option('--strict', 'fail on warnings too', false)
-    .action((options: GenerateOptions) => generate(options));
+  const command = new CommandClass('generate')
+    .description('the Config Management Plugin entry point: run the app in the current directory, validate, print one YAML stream (nothing on any error)');
+  for (const o of GENERATE_OPTIONS) {
+    const option = new Option(`--${o.flag}${o.value ? ` <${o.value}>` : ''}`, o.description);
+    if (o.multiple) option.argParser(collect);
+    if (o.choices) option.choices(o.choices);
+    if (o.default !== undefined) option.default(o.default);
+    command.addOption(option);
+  }
+  return command.action((options: GenerateOptions) => generate(options));
 }
