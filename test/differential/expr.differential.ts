@@ -18,8 +18,8 @@
  * - builtins other than the closures (1.8.9 has only `len` and the closures `all none any one filter
  *   map count`; `count` needs its predicate there).
  */
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import fc from 'fast-check';
@@ -244,20 +244,11 @@ describe('expr against github.com/antonmedv/expr 1.8.9 (Debian)', () => {
 /**
  * Builds the oracle of test/differential/expr/main.go against Argo CD's pin in that GOPATH: the
  * same program with the import path of v1.17 (`github.com/expr-lang/expr`, where 1.8.9 is
- * `github.com/antonmedv/expr`). GoProgram's environment is fixed when it loads, so this one is
- * built and run here, the same way.
+ * `github.com/antonmedv/expr`).
  */
 function buildPinned(gopath: string): (inputs: Input[]) => Output[] {
-  const dir = mkdtempSync(join(tmpdir(), 'diff-expr-v1.17-'));
-  const binary = join(dir, 'expr-v1.17');
-  const source = readFileSync(join(__dirname, 'expr', 'main.go'), 'utf-8').replace('"github.com/antonmedv/expr"', '"github.com/expr-lang/expr"');
-  writeFileSync(join(dir, 'main.go'), source);
-  const goEnv = { ...process.env, GO111MODULE: 'off', GOPATH: gopath, GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'cdk8s-argocd-go-cache'), GOFLAGS: '' };
-  execFileSync('go', ['build', '-o', binary, join(dir, 'main.go')], { env: goEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  return (inputs) => {
-    const out = spawnSync(binary, [], { input: inputs.map((i) => JSON.stringify(i)).join('\n') + '\n', maxBuffer: 2 ** 30 });
-    return out.stdout.toString().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Output);
-  };
+  const go = GoProgram.build('expr', { gopath, rewrite: (source) => source.replace('"github.com/antonmedv/expr"', '"github.com/expr-lang/expr"') });
+  return (inputs) => go.run<Input, Output>(inputs);
 }
 
 const gopath = pinnedGopath();

@@ -7,7 +7,7 @@
  * test:differential` sets the Go environment; .ci/run installs Go and the libraries first.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync } from 'fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -21,14 +21,22 @@ const GO_ENV = {
 
 export class GoProgram {
   /**
-   * Compiles `test/differential/<name>/main.go` into a temporary binary. Fails (it does not skip)
-   * when Go or a library is missing: the differential suite exists to run against them.
+   * Compiles `test/differential/<name>/main.go`, with the shared `shared/*.go` beside it (the
+   * JSON-lines loop, `serveLines`), into a temporary binary. `gopath` builds against another GOPATH
+   * (e.g. a library at Argo CD's own pin), `rewrite` edits main.go first (e.g. its import path
+   * there). Fails (it does not skip) when Go or a library is missing: the differential suite exists
+   * to run against them.
    */
-  public static build(name: string): GoProgram {
+  public static build(name: string, options: { gopath?: string; rewrite?: (source: string) => string } = {}): GoProgram {
     const source = join(__dirname, name, 'main.go');
-    const binary = join(mkdtempSync(join(tmpdir(), `diff-${name}-`)), name);
+    const dir = mkdtempSync(join(tmpdir(), `diff-${name}-`));
+    const binary = join(dir, name);
+    const shared = readdirSync(join(__dirname, 'shared')).filter((f) => f.endsWith('.go'));
+    for (const f of shared) copyFileSync(join(__dirname, 'shared', f), join(dir, f));
+    writeFileSync(join(dir, 'main.go'), (options.rewrite ?? ((s: string) => s))(readFileSync(source, 'utf-8')));
+    const env = options.gopath === undefined ? GO_ENV : { ...GO_ENV, GOPATH: options.gopath, GOFLAGS: '' };
     try {
-      execFileSync('go', ['build', '-o', binary, source], { env: GO_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync('go', ['build', '-o', binary, ...['main.go', ...shared].map((f) => join(dir, f))], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       const err = e as { stderr?: Buffer; message: string };
       throw new Error(`cannot build ${source} (install golang-go and the golang-github-*-dev packages, see .ci/run): ${err.stderr?.toString() ?? err.message}`);

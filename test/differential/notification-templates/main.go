@@ -10,11 +10,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"text/template"
 
@@ -31,11 +29,6 @@ type input struct {
 	SelfService bool              `json:"selfService"`
 	Service     string            `json:"service"`
 	Recipient   string            `json:"recipient"`
-}
-
-type output struct {
-	Output *string `json:"output,omitempty"`
-	Error  *string `json:"error,omitempty"`
 }
 
 // convert turns json.Number into int64 when it is an integer and float64 otherwise, as
@@ -137,29 +130,5 @@ func run(in input) (out string, err error) {
 }
 
 func main() {
-	r := bufio.NewReaderSize(os.Stdin, 1<<20)
-	w := bufio.NewWriter(os.Stdout)
-	defer w.Flush()
-	for {
-		line, err := r.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			var in input
-			var o output
-			if jerr := json.Unmarshal(line, &in); jerr != nil {
-				s := "bad input: " + jerr.Error()
-				o.Error = &s
-			} else if res, rerr := run(in); rerr != nil {
-				s := rerr.Error()
-				o.Error = &s
-			} else {
-				o.Output = &res
-			}
-			b, _ := json.Marshal(o)
-			w.Write(b)
-			w.WriteByte('\n')
-		}
-		if err != nil {
-			break
-		}
-	}
+	serveLines(run)
 }

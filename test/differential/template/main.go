@@ -6,12 +6,10 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"text/template"
@@ -28,11 +26,6 @@ type input struct {
 	Template string          `json:"template"`
 	Data     json.RawMessage `json:"data"`
 	Yaml     json.RawMessage `json:"yaml"`
-}
-
-type output struct {
-	Output *string `json:"output,omitempty"`
-	Error  *string `json:"error,omitempty"`
 }
 
 func toYAML(v interface{}) (string, error) {
@@ -152,29 +145,5 @@ func run(in input) (out string, err error) {
 }
 
 func main() {
-	r := bufio.NewReaderSize(os.Stdin, 1<<20)
-	w := bufio.NewWriter(os.Stdout)
-	defer w.Flush()
-	for {
-		line, err := r.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			var in input
-			var o output
-			if jerr := json.Unmarshal(line, &in); jerr != nil {
-				s := "bad input: " + jerr.Error()
-				o.Error = &s
-			} else if res, rerr := run(in); rerr != nil {
-				s := rerr.Error()
-				o.Error = &s
-			} else {
-				o.Output = &res
-			}
-			b, _ := json.Marshal(o)
-			w.Write(b)
-			w.WriteByte('\n')
-		}
-		if err != nil {
-			break
-		}
-	}
+	serveLines(run)
 }
