@@ -19,7 +19,7 @@
  *   (unchanged in the Go that builds v3.5.1); a syntax error counts as no match.
  */
 import { normalizeGitURL } from './git-url';
-import { compileGlob, Glob, GlobSyntaxError, globMatch as gobwasMatch } from '../core/glob/glob';
+import { compileGlob, globMatch as gobwasMatch } from '../core/glob/glob';
 import { decodeRune, goString, GoString, RUNE_ERROR } from '../core/glob/go-string';
 
 /**
@@ -112,87 +112,26 @@ export interface DestinationPattern {
  * destination's resolved server and name, as IsDestinationPermitted does.
  */
 export function isDestinationMatched(destinations: readonly DestinationPattern[], dst: DestinationPattern): boolean {
-  return destinationMatcher(destinations)(dst);
-}
-
-/**
- * `isDestinationMatched` with the destinations read once: for checking many Applications against
- * one AppProject. Each pattern is compiled on its first use (through the glob cache), as the
- * one-off check would compile it.
- */
-export function destinationMatcher(destinations: readonly DestinationPattern[]): (dst: DestinationPattern) => boolean {
-  // Each entry is read when the loop first reaches it, as the one-off check reads it.
-  const items: Array<CompiledDestination | undefined> = [];
-  return (dst) => {
-    let anyMatched = false;
-    const dstName = dst.name ?? '';
-    const dstServer = dst.server ?? '';
-    const dstNamespace = dst.namespace ?? '';
-    for (let i = 0; i < destinations.length; i++) {
-      const item = (items[i] ??= compileDestination(destinations[i]));
-      const nameMatched = dstName !== '' && item.name(dstName);
-      const serverMatched = dstServer !== '' && item.server(dstServer);
-      const namespaceMatched = item.namespace(dstNamespace);
-      if ((serverMatched || nameMatched) && namespaceMatched) {
-        anyMatched = true;
-      } else if ((!nameMatched && item.nameDenies) || (!serverMatched && item.serverDenies && namespaceMatched)) {
-        return false;
-      } else if (!namespaceMatched && item.namespaceDenies && serverMatched) {
-        return false;
-      }
+  let anyMatched = false;
+  const dstName = dst.name ?? '';
+  const dstServer = dst.server ?? '';
+  const dstNamespace = dst.namespace ?? '';
+  for (const item of destinations) {
+    const itemName = item.name ?? '';
+    const itemServer = item.server ?? '';
+    const itemNamespace = item.namespace ?? '';
+    const nameMatched = dstName !== '' && projectGlobMatch(itemName, dstName, true);
+    const serverMatched = dstServer !== '' && projectGlobMatch(itemServer, dstServer, true);
+    const namespaceMatched = projectGlobMatch(itemNamespace, dstNamespace, true);
+    if ((serverMatched || nameMatched) && namespaceMatched) {
+      anyMatched = true;
+    } else if ((!nameMatched && isDenyPattern(itemName)) || (!serverMatched && isDenyPattern(itemServer) && namespaceMatched)) {
+      return false;
+    } else if (!namespaceMatched && isDenyPattern(itemNamespace) && serverMatched) {
+      return false;
     }
-    return anyMatched;
-  };
-}
-
-/** One destination entry's patterns as matchers, and which of them deny. */
-interface CompiledDestination {
-  readonly nameDenies: boolean;
-  readonly serverDenies: boolean;
-  readonly namespaceDenies: boolean;
-  name(value: string): boolean;
-  server(value: string): boolean;
-  namespace(value: string): boolean;
-}
-
-function compileDestination(item: DestinationPattern): CompiledDestination {
-  const itemName = item.name ?? '';
-  const itemServer = item.server ?? '';
-  const itemNamespace = item.namespace ?? '';
-  return {
-    nameDenies: isDenyPattern(itemName),
-    serverDenies: isDenyPattern(itemServer),
-    namespaceDenies: isDenyPattern(itemNamespace),
-    name: projectGlobMatcher(itemName, true),
-    server: projectGlobMatcher(itemServer, true),
-    namespace: projectGlobMatcher(itemNamespace, true),
-  };
-}
-
-/** `projectGlobMatch(pattern, value, allowNegation, separators)` as a function of the value. */
-function projectGlobMatcher(pattern: string, allowNegation: boolean, separators = ''): (value: string) => boolean {
-  if (allowNegation && isDenyPattern(pattern)) {
-    const allowed = globMatcher(pattern.slice(1), separators);
-    return (value) => !allowed(value);
   }
-  if (pattern === '*') return () => true;
-  return globMatcher(pattern, separators);
-}
-
-/** util/glob.Match of one pattern as a function of the text: compiled on first use, false when it does not compile. */
-function globMatcher(pattern: string, separators: string): (text: string) => boolean {
-  let glob: Glob | null | undefined;
-  return (text) => {
-    if (glob === undefined) {
-      try {
-        glob = compileGlob(pattern, separators);
-      } catch (e) {
-        if (!(e instanceof GlobSyntaxError)) throw e;
-        glob = null;
-      }
-    }
-    return glob !== null && glob.match(text);
-  };
+  return anyMatched;
 }
 
 /** path/filepath.ErrBadPattern. */

@@ -2,7 +2,7 @@ import { CrossObjectRule, IndexedFinding, RuleContext } from './rule';
 import { applicationSources } from '../../argo/application';
 import { withInClusterAlias } from '../../argo/destinations';
 import {
-  destinationMatcher, DestinationPattern, GroupKindPattern, isDenyPattern, isNamedResourceInList, isResourceInList,
+  DestinationPattern, GroupKindPattern, isDenyPattern, isDestinationMatched, isNamedResourceInList, isResourceInList,
   isSourcePermitted, matchStringInList,
 } from '../../argo/glob';
 import { ANNOTATION_TRACKING_ID, LABEL_SECRET_TYPE } from '../../core/annotation-keys';
@@ -117,7 +117,7 @@ class ProjectFacts {
   public readonly controlNamespace: string;
   private repoList?: string[];
   private namespaceList?: string[];
-  private matchDestination?: (dst: DestinationPattern) => boolean;
+  private destinations?: DestinationPattern[];
   /** IsSourcePermitted per repoURL. */
   private readonly sourceVerdicts = new Map<string, Verdict>();
   /** IsAppNamespacePermitted per Application namespace. */
@@ -142,7 +142,7 @@ class ProjectFacts {
 
   /** AppProject.isDestinationMatched against the project's destinations; throws GoPanic. */
   public destinationMatched(dst: DestinationPattern): boolean {
-    return (this.matchDestination ??= destinationMatcher(destinationsOf(this.spec)))(dst);
+    return isDestinationMatched(this.destinations ??= destinationsOf(this.spec), dst);
   }
 
   /** IsAppNamespacePermitted (MatchStringInList of spec.sourceNamespaces in REGEXP mode). */
