@@ -142,7 +142,9 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
   const jsonByChart = new Map<any, Manifest[]>();
   // Every chart, in any order (app.charts would build the app's dependency graph twice): the
   // first toJson() resolves the dependencies of the whole app, which can reorder the charts.
-  for (const chart of app.node.findAll().filter((c: any) => Chart.isChart(c))) {
+  // Every construct, walked once (the charts to render now, the chart order after their dependencies resolved).
+  const constructs: any[] = app.node.findAll();
+  for (const chart of constructs.filter((c: any) => Chart.isChart(c))) {
     try {
       // Resolves dependencies and runs every construct's validation, as `cdk8s synth` does.
       jsonByChart.set(chart, chart.toJson());
@@ -155,7 +157,7 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
     }
   }
   // Charts after dependency resolution, in the order cdk8s writes them.
-  const ordered = chartsInOrder(app, Chart);
+  const ordered = chartsInOrder(app, Chart, constructs);
   const indexed = ordered.some((c) => c.node.dependencies.some((d: any) => Chart.isChart(d)) || c.node.children.some((d: any) => Chart.isChart(d)));
   const perApp = app.yamlOutputType === 0 /* YamlOutputType.FILE_PER_APP */;
   const extension: string = app.outputFileExtension ?? '.k8s.yaml';
@@ -194,10 +196,10 @@ function renderApp(cdk8s: any, app: any): RenderedApp {
  * dependency graph (cdk8s dependency.ts). That getter builds the graph of every construct, a tenth
  * of a 10,000-object render; without any dependency in the app (after chart.toJson() resolved the
  * implicit ones) the graph has no edges and its order is that of its vertex table, an object keyed
- * by construct path: `Object.values` of the same keys gives it without the graph.
+ * by construct path: `Object.values` of the same keys gives it without the graph. `all` is every
+ * construct of the app in `findAll` order (a walk the caller already made).
  */
-export function chartsInOrder(app: any, Chart: any): any[] {
-  const all: any[] = app.node.findAll();
+export function chartsInOrder(app: any, Chart: any, all: any[] = app.node.findAll()): any[] {
   if (all.some((c) => c.node.dependencies.length > 0)) return app.charts;
   const byPath: { [path: string]: any } = {};
   for (const c of all) if (Chart.isChart(c)) byPath[c.node.path] = c;
