@@ -101,6 +101,48 @@ function removeUnused(dir: string, keep: string): void {
   }
 }
 
+const NODE_MODULES_DIR = `${path.sep}node_modules`;
+/**
+ * What the nearest package.json of a folder says of its `.js` files: `commonjs` (`type:
+ * "commonjs"`), `none` (no `type`, or no package.json up to the enclosing `node_modules` folder),
+ * or `other` (`type: "module"`, another value, or a package.json that cannot be read or parsed:
+ * left to Node, which reports what is wrong).
+ */
+type PackageScope = 'commonjs' | 'none' | 'other';
+
+const scopes = new Map<string, PackageScope>();
+
+/** The package scope of `.js` files in `dir`, as Node's `readPackageScope` finds it; remembered per folder. */
+function packageScope(dir: string): PackageScope {
+  const known = scopes.get(dir);
+  if (known !== undefined) return known;
+  let scope: PackageScope;
+  const parent = path.dirname(dir);
+  if (dir.endsWith(NODE_MODULES_DIR) || parent === dir) {
+    scope = 'none';
+  } else {
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(path.join(dir, 'package.json'), 'utf-8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') text = '';
+    }
+    if (text === undefined) {
+      scope = packageScope(parent);
+    } else {
+      let type: unknown = 'unreadable';
+      try {
+        type = JSON.parse(text).type;
+      } catch {
+        // Left to Node.
+      }
+      scope = type === undefined ? 'none' : type === 'commonjs' ? 'commonjs' : 'other';
+    }
+  }
+  scopes.set(dir, scope);
+  return scope;
+}
+
 /** The `require` a CommonJS module sees (what Node's own loader gives it). */
 function requireFor(module: any): NodeJS.Require {
   const M = Module as any;
@@ -133,22 +175,41 @@ export function enableCompileCache(root: string): void {
 
   const M = Module as any;
   const compile = M.prototype._compile;
-  M.prototype._compile = function (this: any, content: string, filename: string) {
-    if (!installed(filename)) return compile.call(this, content, filename);
+  // `format` is what Node 20.19+ passes: 'module' for an ES module that `require` loads (require(esm)),
+  // which Node compiles itself.
+  M.prototype._compile = function (this: any, content: string, filename: string, format?: string) {
+    if (!installed(filename) || (format !== undefined && format !== 'commonjs')) return compile.apply(this, arguments as any);
     const hash = crypto.createHash('sha256').update(content).digest('base64');
     const entry = cache?.index[filename];
     const cachedData = entry && entry.hash === hash ? cache!.data.subarray(entry.offset, entry.offset + entry.length) : undefined;
     // A `#!` line is not JavaScript; Node's loader strips it the same way (keeping line numbers).
     const source = content.startsWith('#!') ? `//${content}` : content;
-    const script = new vm.Script(M.wrap(source), {
-      filename,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    } as vm.ScriptOptions);
+    let script: vm.Script;
+    try {
+      script = new vm.Script(M.wrap(source), {
+        filename,
+        cachedData,
+        importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      } as vm.ScriptOptions);
+    } catch (e) {
+      // Not CommonJS. With no `type` in its package.json Node 20.19+ tries it as an ES module
+      // (--experimental-detect-module): Node's own compile decides, and reports what does not parse.
+      if (format === undefined && e instanceof SyntaxError) return compile.apply(this, arguments as any);
+      throw e;
+    }
     if (cachedData === undefined || script.cachedDataRejected) stale = true;
     compiled.push({ filename, hash, script });
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
+  };
+  const loadJs = M._extensions['.js'];
+  M._extensions['.js'] = function (this: any, module: any, filename: string) {
+    // Node reads the package scope of every `.js` file it loads, walking up to its package.json
+    // (a tenth of loading a module); here each folder's scope is looked up once. An installed file
+    // of a CommonJS scope is read and compiled as Node would; anything else is left to Node.
+    const scope = installed(filename) && filename.endsWith('.js') ? packageScope(path.dirname(filename)) : 'other';
+    if (scope === 'other') return loadJs.call(this, module, filename);
+    module._compile(fs.readFileSync(filename, 'utf-8'), filename, scope === 'commonjs' ? 'commonjs' : undefined);
   };
   process.once('exit', () => {
     if (stale && compiled.length > 0) writeCache(file, compiled);

@@ -130,4 +130,48 @@ describe('compile cache', () => {
     expect(r.stdout).toBe('true\n');
     expect(on.stdout).toBe('false\n');
   });
+
+  describe('loads every kind of installed package as Node does without it', () => {
+    // Each package is required with the cache off and on (twice: compiled, then from the cache):
+    // the same value, or the same error, every time.
+    const packages: { [name: string]: { [file: string]: string } } = {
+      'an ES module package (type: module, require(esm) in Node 20.19+)': {
+        'package.json': '{"name":"dep","type":"module","main":"index.js"}',
+        'index.js': "import { b } from './b.js';\nexport const value = 'esm ' + b;\n",
+        'b.js': "export const b = 'b';\n",
+      },
+      'ES module syntax with no type (detected as a module by Node 20.19+)': {
+        'package.json': '{"name":"dep","main":"index.js"}',
+        'index.js': "export const value = 'detected';\n",
+      },
+      'CommonJS with type: commonjs, and a folder whose own package.json says module': {
+        'package.json': '{"name":"dep","type":"commonjs","main":"index.js"}',
+        'index.js': "module.exports = { value: 'cjs ' + require('./esm/x.js').x };\n",
+        'esm/package.json': '{"type":"module"}',
+        'esm/x.js': "export const x = 'x';\n",
+      },
+      'a package.json that does not parse': {
+        'package.json': '{"name":"dep", main',
+        'index.js': "module.exports = { value: 'broken' };\n",
+      },
+      'a syntax error': {
+        'package.json': '{"name":"dep","main":"index.js"}',
+        'index.js': 'module.exports = { value: ;\n',
+      },
+    };
+    for (const [what, files] of Object.entries(packages)) {
+      test(what, () => {
+        // GIVEN
+        const root = tempDir(Object.fromEntries(Object.entries(files).map(([f, text]) => [`node_modules/dep/${f}`, text])));
+        const cache = tempDir();
+        fs.chmodSync(cache, 0o700);
+        const script = `try { console.log(JSON.stringify(require(${JSON.stringify(path.join(root, 'node_modules', 'dep', 'index.js'))}).value)) } catch (e) { console.log(e.name + ': ' + (e.code ?? e.message.split('\\n')[0])) }`;
+        // WHEN
+        const runs = [runNode(script, root, 'off'), runNode(script, root, cache), runNode(script, root, cache)];
+        // THEN
+        expect(runs[0].stdout).not.toBe('');
+        for (const r of runs) expect(r.stdout).toBe(runs[0].stdout);
+      });
+    }
+  });
 });
