@@ -11,17 +11,7 @@
  */
 import { compileGlobMatcher, GlobSyntaxError } from '../core/glob/glob';
 import { Lexer, TokenType } from '../core/glob/lexer';
-import { Any } from '../core/glob/match/any';
-import { AnyOf } from '../core/glob/match/any-of';
-import { BTree } from '../core/glob/match/btree';
-import { EveryOf } from '../core/glob/match/every-of';
-import { Matcher } from '../core/glob/match/matcher';
-import { Max } from '../core/glob/match/max';
-import { Nothing } from '../core/glob/match/nothing';
-import { PrefixSuffix } from '../core/glob/match/prefix-suffix';
-import { Row } from '../core/glob/match/row';
-import { Super } from '../core/glob/match/super';
-import { Text } from '../core/glob/match/text';
+import { Any, AnyOf, BTree, EveryOf, Matcher, Max, Nothing, PrefixSuffix, Row, Super, Text } from '../core/glob/match';
 
 /** A finding of the project/glob rule. */
 export interface GlobProblem {

@@ -12,26 +12,7 @@
  *   `start*art` matches "start", issue 61), Contains, PrefixAny and SuffixAny.
  */
 import { GoPanic, goRunes } from './go-string';
-import { Any } from './match/any';
-import { AnyOf } from './match/any-of';
-import { BTree } from './match/btree';
-import { Contains } from './match/contains';
-import { EveryOf } from './match/every-of';
-import { List } from './match/list';
-import { Matcher } from './match/matcher';
-import { Max } from './match/max';
-import { Min } from './match/min';
-import { Nothing } from './match/nothing';
-import { Prefix } from './match/prefix';
-import { PrefixAny } from './match/prefix-any';
-import { PrefixSuffix } from './match/prefix-suffix';
-import { Range } from './match/range';
-import { Row } from './match/row';
-import { Single } from './match/single';
-import { Suffix } from './match/suffix';
-import { SuffixAny } from './match/suffix-any';
-import { Super } from './match/super';
-import { Text } from './match/text';
+import { Any, AnyOf, BTree, Contains, EveryOf, List, Matcher, Max, Min, Nothing, Prefix, PrefixAny, PrefixSuffix, Range, Row, Single, Suffix, SuffixAny, Super, Text } from './match';
 import { GlobSyntaxError, newNode, NodeKind, nodesEqual, SyntaxNode } from './syntax';
 
 class CompileError extends Error {}

@@ -11,7 +11,7 @@
  */
 import { compileTree } from './compiler';
 import { goRunes, goString } from './go-string';
-import { Matcher } from './match/matcher';
+import { Matcher } from './match';
 import { GlobSyntaxError, parseGlob } from './syntax';
 
 export { GlobSyntaxError } from './syntax';

@@ -1,24 +1,5 @@
 import { goRunes, goString } from '../../../../src/engine/core/glob/go-string';
-import { Any } from '../../../../src/engine/core/glob/match/any';
-import { AnyOf } from '../../../../src/engine/core/glob/match/any-of';
-import { BTree } from '../../../../src/engine/core/glob/match/btree';
-import { Contains } from '../../../../src/engine/core/glob/match/contains';
-import { EveryOf } from '../../../../src/engine/core/glob/match/every-of';
-import { List } from '../../../../src/engine/core/glob/match/list';
-import { appendMerge, Matcher } from '../../../../src/engine/core/glob/match/matcher';
-import { Max } from '../../../../src/engine/core/glob/match/max';
-import { Min } from '../../../../src/engine/core/glob/match/min';
-import { Nothing } from '../../../../src/engine/core/glob/match/nothing';
-import { Prefix } from '../../../../src/engine/core/glob/match/prefix';
-import { PrefixAny } from '../../../../src/engine/core/glob/match/prefix-any';
-import { PrefixSuffix } from '../../../../src/engine/core/glob/match/prefix-suffix';
-import { Range } from '../../../../src/engine/core/glob/match/range';
-import { Row } from '../../../../src/engine/core/glob/match/row';
-import { Single } from '../../../../src/engine/core/glob/match/single';
-import { Suffix } from '../../../../src/engine/core/glob/match/suffix';
-import { SuffixAny } from '../../../../src/engine/core/glob/match/suffix-any';
-import { Super } from '../../../../src/engine/core/glob/match/super';
-import { Text } from '../../../../src/engine/core/glob/match/text';
+import { Any, AnyOf, BTree, Contains, EveryOf, List, appendMerge, Matcher, Max, Min, Nothing, Prefix, PrefixAny, PrefixSuffix, Range, Row, Single, Suffix, SuffixAny, Super, Text } from '../../../../src/engine/core/glob/match';
 
 const DOT = goRunes('.');
 
