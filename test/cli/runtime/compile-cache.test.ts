@@ -17,6 +17,12 @@ function runNode(script: string, root: string, cacheDir: string): { status: numb
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Runs `script` in plain node: what Node does without the CLI's loading. */
+function runPlain(script: string, root: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['-e', script, root], { encoding: 'utf-8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 function cacheFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => /^code-[0-9a-f]{16}\.bin$/.test(f));
 }
@@ -132,8 +138,8 @@ describe('compile cache', () => {
   });
 
   describe('loads every kind of installed package as Node does without it', () => {
-    // Each package is required with the cache off and on (twice: compiled, then from the cache):
-    // the same value, or the same error, every time.
+    // Each package is required by plain node, then with the CLI's loading, cache off and on (twice:
+    // compiled, then from the cache): the same value, or the same error, every time.
     const packages: { [name: string]: { [file: string]: string } } = {
       'an ES module package (type: module, require(esm) in Node 20.19+)': {
         'package.json': '{"name":"dep","type":"module","main":"index.js"}',
@@ -158,6 +164,23 @@ describe('compile cache', () => {
         'package.json': '{"name":"dep","main":"index.js"}',
         'index.js': 'module.exports = { value: ;\n',
       },
+      'relative requests: a file, a folder with index.js or its own main, JSON, a file beside a folder of the same name, the package by its own name': {
+        'package.json': '{"name":"dep","main":"index.js","exports":{".":"./index.js","./sub":"./lib/sub.js"}}',
+        'index.js': "module.exports = { value: [require('./lib/a'), require('./lib'), require('./lib/b'), require('./data.json').d, require('./lib/sub/'), require('./twin'), require('dep/sub'), require.resolve('./lib/a').slice(__dirname.length)].join(' ') };\n",
+        'lib/a.js': "module.exports = 'a' + require('../lib/b.js');\n",
+        'lib/b.js': "module.exports = 'b';\n",
+        'lib/index.js': "module.exports = 'lib-index';\n",
+        'lib/sub.js': "module.exports = 'sub-file';\n",
+        'lib/sub/package.json': '{"main":"main.js"}',
+        'lib/sub/main.js': "module.exports = 'sub-main';\n",
+        'data.json': '{"d":"json"}',
+        'twin.js': "module.exports = 'twin-file';\n",
+        'twin/index.js': "module.exports = 'twin-folder';\n",
+      },
+      'a relative request for a file that does not exist': {
+        'package.json': '{"name":"dep","main":"index.js"}',
+        'index.js': "module.exports = { value: require('./missing') };\n",
+      },
     };
     for (const [what, files] of Object.entries(packages)) {
       test(what, () => {
@@ -167,7 +190,7 @@ describe('compile cache', () => {
         fs.chmodSync(cache, 0o700);
         const script = `try { console.log(JSON.stringify(require(${JSON.stringify(path.join(root, 'node_modules', 'dep', 'index.js'))}).value)) } catch (e) { console.log(e.name + ': ' + (e.code ?? e.message.split('\\n')[0])) }`;
         // WHEN
-        const runs = [runNode(script, root, 'off'), runNode(script, root, cache), runNode(script, root, cache)];
+        const runs = [runPlain(script, root), runNode(script, root, 'off'), runNode(script, root, cache), runNode(script, root, cache)];
         // THEN
         expect(runs[0].stdout).not.toBe('');
         for (const r of runs) expect(r.stdout).toBe(runs[0].stdout);
