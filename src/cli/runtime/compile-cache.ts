@@ -157,8 +157,7 @@ function requireFor(module: any): NodeJS.Require {
 }
 
 /** Whether a file is a CommonJS file of an installed package (under `node_modules`) or of the CLI's own `lib/`. */
-function installedFiles(root: string): (filename: string) => boolean {
-  const ownLib = path.join(root, 'lib') + path.sep;
+function installedFiles(ownLib: string): (filename: string) => boolean {
   return (filename) => (filename.startsWith(ownLib) || filename.includes(`${path.sep}node_modules${path.sep}`))
     && (filename.endsWith('.js') || filename.endsWith('.cjs'));
 }
@@ -166,12 +165,15 @@ function installedFiles(root: string): (filename: string) => boolean {
 let shortcutsInstalled = false;
 
 /**
- * Two things Node's CommonJS loader repeats for every file, done once here for installed files
+ * Three things Node's CommonJS loader repeats for every file, done once here for installed files
  * (what they decide is unchanged; tests compare both ways):
  *
  * - Before resolving any `require`, Node looks for the requiring file's package.json, walking up
  *   its folders, in case the request names that package itself (`trySelf`). A relative request
  *   (`./x`, `../x`) cannot name a package, so it is resolved as Node resolves it after that step.
+ * - A package request (`constructs`, `cdk8s`) from the CLI's own `lib/` resolves the same from
+ *   every folder of it (the package has no `node_modules` inside `lib/`, and its package.json no
+ *   `exports` to resolve itself by), so it is resolved once, not once per folder.
  * - Before compiling a `.js` file Node walks up to its package.json again for its `type`; here
  *   each folder's scope is looked up once. A file of a CommonJS scope (or one with no `type`) is
  *   read and compiled as Node would; anything else (`type: "module"`, a package.json that does not
@@ -179,18 +181,27 @@ let shortcutsInstalled = false;
  *
  * Together they were a tenth of loading a module (about 200 load in a small render).
  */
-function installLoadingShortcuts(installed: (filename: string) => boolean): void {
+function installLoadingShortcuts(ownLib: string, installed: (filename: string) => boolean): void {
   if (shortcutsInstalled) return;
   shortcutsInstalled = true;
   const M = Module as any;
   const resolveFilename = M._resolveFilename;
+  const fromOwnLib = new Map<string, string>();
   M._resolveFilename = function (this: any, request: string, parent: any, isMain: boolean, options?: unknown) {
-    if (options === undefined && (request.startsWith('./') || request.startsWith('../')) && typeof parent?.filename === 'string' && installed(parent.filename)) {
+    const from: unknown = parent?.filename;
+    if (options !== undefined || typeof from !== 'string' || !installed(from)) return resolveFilename.apply(this, arguments as any);
+    if (request.startsWith('./') || request.startsWith('../')) {
       // Module._resolveFilename after trySelf: the lookup paths of a relative request are the parent's folder.
       const found = M._findPath(request, M._resolveLookupPaths(request, parent), isMain);
-      if (found) return found;
+      return found || resolveFilename.apply(this, arguments as any);
     }
-    return resolveFilename.apply(this, arguments as any);
+    if (!from.startsWith(ownLib) || request.startsWith('.') || path.isAbsolute(request)) return resolveFilename.apply(this, arguments as any);
+    let found = fromOwnLib.get(request);
+    if (found === undefined) {
+      found = resolveFilename.apply(this, arguments as any) as string;
+      fromOwnLib.set(request, found);
+    }
+    return found;
   };
   const loadJs = M._extensions['.js'];
   M._extensions['.js'] = function (this: any, module: any, filename: string) {
@@ -207,8 +218,9 @@ function installLoadingShortcuts(installed: (filename: string) => boolean): void
  */
 export function enableCompileCache(root: string): void {
   if (enabled) return;
-  const installed = installedFiles(root);
-  installLoadingShortcuts(installed);
+  const ownLib = path.join(root, 'lib') + path.sep;
+  const installed = installedFiles(ownLib);
+  installLoadingShortcuts(ownLib, installed);
   const dir = privateCacheDir(process.env.CDK8S_ARGOCD_COMPILE_CACHE, 'code');
   if (dir === undefined) return;
   enabled = true;

@@ -137,6 +137,35 @@ describe('compile cache', () => {
     expect(on.stdout).toBe('false\n');
   });
 
+  test("resolves the CLI's own requests of packages (once) as Node does from each folder of lib/", () => {
+    // GIVEN a module in every folder of the compiled library, and the packages the library requires
+    const script = `
+      const fs = require('fs'); const path = require('path'); const Module = require('module');
+      const lib = path.join(process.argv[1], 'lib');
+      const folders = [];
+      const walk = (d) => { if (fs.readdirSync(d).some((f) => f.endsWith('.js'))) folders.push(d); for (const f of fs.readdirSync(d)) if (fs.statSync(path.join(d, f)).isDirectory()) walk(path.join(d, f)); };
+      walk(lib);
+      const out = {};
+      for (const d of folders) {
+        const parent = new Module(path.join(d, 'x.js'));
+        parent.filename = parent.id;
+        parent.paths = Module._nodeModulePaths(d);
+        out[path.relative(lib, d)] = ['constructs', 'cdk8s', 'yaml', 'ajv-formats/dist/formats', 'fs', 'node:path', './index'].map((r) => {
+          try { return Module._resolveFilename(r, parent, false); } catch (e) { return e.code; }
+        });
+      }
+      console.log(JSON.stringify(out));`;
+    // WHEN
+    const plain = runPlain(script, ROOT);
+    const cli = runNode(script, ROOT, 'off');
+    // THEN
+    expect(plain.stderr).toBe('');
+    const folders = Object.keys(JSON.parse(plain.stdout));
+    expect(folders.length).toBeGreaterThan(20);
+    expect(JSON.parse(plain.stdout)['src/engine/validation'][0]).toBe(require.resolve('constructs'));
+    expect(cli.stdout).toBe(plain.stdout);
+  });
+
   describe('loads every kind of installed package as Node does without it', () => {
     // Each package is required by plain node, then with the CLI's loading, cache off and on (twice:
     // compiled, then from the cache): the same value, or the same error, every time.
