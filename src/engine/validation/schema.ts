@@ -18,6 +18,12 @@ export interface CrdIndexEntry {
   readonly versions: string[];
   readonly storage: string;
   readonly module: string;
+  /**
+   * Top-level fields with a validator of their own (`<module>.<field>.js`: an Application's
+   * `status` and `operation`), loaded only for an object that has the field; the kind's validator
+   * checks only that the field is an object.
+   */
+  readonly separateFields?: string[];
 }
 
 interface AjvError {
@@ -169,8 +175,21 @@ export function schemaFindings(object: Manifest): Finding[] {
       `apiVersion ${JSON.stringify(object.apiVersion)} is not served by the Argo CD v3.5.1 ${crd.kind} CRD; use "${crd.group}/${crd.storage}"`)];
   }
   const validate = validatorFor(crd.module);
-  if (validate(object)) return [];
-  return explain(crd.module, object, validate.errors ?? []);
+  let findings = validate(object) ? [] : explain(crd.module, object, validate.errors ?? []);
+  const separate = crd.separateFields;
+  if (separate !== undefined) {
+    for (let i = 0; i < separate.length; i++) {
+      const field = separate[i];
+      const value = object[field];
+      // Anything but an object was reported by the kind's own validator.
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      const validateField = validatorFor(`${crd.module}.${field}`);
+      if (validateField(value)) continue;
+      const errors = (validateField.errors ?? []).map((e) => ({ ...e, instancePath: `/${field}${e.instancePath}`, schemaPath: `#/properties/${field}${e.schemaPath.slice(1)}` }));
+      findings = findings.concat(explain(crd.module, object, errors));
+    }
+  }
+  return findings;
 }
 
 function explain(module: string, object: Manifest, errors: AjvError[]): Finding[] {

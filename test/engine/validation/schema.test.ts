@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { application, applicationSet, appProject, withChange } from './fixtures';
 import { validateManifests } from '../../../src';
 
@@ -177,6 +179,78 @@ describe('schema validation against the Argo CD v3.5.1 CRDs', () => {
 
     test('a kind of another group with the same name is not an Argo CD object', () => {
       expect(validateManifests([{ apiVersion: 'example.com/v1', kind: 'Application', metadata: { name: 'x' }, spec: { foo: 1 } }])).toEqual([]);
+    });
+  });
+
+  describe('status and operation (validators of their own, loaded when an object has them)', () => {
+    test('an Application exported from a cluster, with status and operation, has no problems', () => {
+      const app = withChange(application(), (o) => {
+        o.operation = { initiatedBy: { username: 'admin' }, sync: { revision: 'main', prune: true, syncOptions: ['CreateNamespace=true'] } };
+        o.status = {
+          sync: { status: 'Synced', revision: 'abc123', comparedTo: { source: o.spec.source, destination: o.spec.destination } },
+          health: { status: 'Healthy' },
+          history: [{ id: 1, revision: 'abc123', deployedAt: '2026-01-31T12:00:00Z', source: o.spec.source }],
+          resources: [{ kind: 'Service', name: 'guestbook-ui', namespace: 'guestbook', status: 'Synced', version: 'v1' }],
+        };
+      });
+      expect(validateManifests([app])).toEqual([]);
+    });
+
+    test('fails when a status field has the wrong type, at its path from the object', () => {
+      const app = withChange(application(), (o) => {
+        o.status = { history: [{ id: 'one', revision: 'abc', deployedAt: 'yesterday' }] };
+      });
+      const problems = validateManifests([app]);
+      expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual([
+        'schema/format /status/history/0/deployedAt',
+        'schema/type /status/history/0/id',
+      ]);
+      expect(problems[1].message).toMatch(/^status\.history\[0\]\.id must be an integer, got "one" \(string\)/);
+    });
+
+    test('fails when an operation field is misspelt, with the fields the operation accepts', () => {
+      const app = withChange(application(), (o) => {
+        o.operation = { sync: { revison: 'main' } };
+      });
+      const problems = validateManifests([app]);
+      expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['schema/unknown-field /operation/sync/revison']);
+      expect(problems[0].message).toMatch(/unknown field 'revison' in operation\.sync: .*did you mean 'revision'\?/);
+    });
+
+    test('fails once when status is not an object (the Application validator reports it)', () => {
+      const app = application({ status: 'Synced' });
+      expect(rulesOf([app])).toEqual(['schema/type /status']);
+    });
+
+    test('problems of the spec come before those of operation and status', () => {
+      const app = withChange(application(), (o) => {
+        o.status = { sync: { status: 7 } };
+        o.operation = { retry: { limit: 'x' } };
+        o.spec.project = 3;
+      });
+      expect(rulesOf([app])).toEqual(['schema/type /spec/project', 'schema/type /operation/retry/limit', 'schema/type /status/sync/status']);
+    });
+
+    test('the status and operation validators load only for an object that has the field', () => {
+      // node on the compiled library (jest's module registry keeps no require.cache)
+      const lib = path.join(__dirname, '..', '..', '..', 'lib');
+      const script = `
+        const { validateManifests } = require(${JSON.stringify(path.join(lib, 'src', 'index.js'))});
+        const loaded = () => Object.keys(require.cache).filter((f) => /validators[\\\\/]application\\.(status|operation)\\.js$/.test(f)).map((f) => f.split(/[\\\\/]/).pop());
+        const app = ${JSON.stringify(application())};
+        const before = [validateManifests([app]).length, loaded()];
+        const after = [validateManifests([{ ...app, status: { sync: { status: 'Synced' } } }]).length, loaded()];
+        console.log(JSON.stringify({ before, after }));`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf-8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({ before: [0, []], after: [0, ['application.status.js']] });
+    });
+
+    test('fails when an ApplicationSet status field is unknown', () => {
+      const set = withChange(applicationSet(), (o) => {
+        o.status = { conditions: [{ type: 'ErrorOccurred', status: 'True', message: 'm', reason: 'r', lastTransitionTime: '2026-01-31T12:00:00Z', extra: 1 }] };
+      });
+      expect(rulesOf([set])).toEqual(['schema/unknown-field /status/conditions/0/extra']);
     });
   });
 
