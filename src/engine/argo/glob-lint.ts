@@ -10,7 +10,6 @@
  * `{a,}{a,}a` misses "a"), and a trailing `\` (dropped).
  */
 import { compileGlobMatcher, GlobSyntaxError } from '../core/glob/glob';
-import { Lexer, TokenType } from '../core/glob/lexer';
 import { Any, AnyOf, BTree, EveryOf, Matcher, Max, Nothing, PrefixSuffix, Row, Super, Text } from '../core/glob/match';
 
 /** A finding of the project/glob rule. */
@@ -41,6 +40,10 @@ function syntaxFix(pattern: string, reason: string): string {
 }
 
 function caretClass(pattern: string): boolean {
+  // No class without a `[`; the lexer loads for a pattern that has one.
+  if (!pattern.includes('[')) return false;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Lexer, TokenType } = require('../core/glob/lexer') as typeof import('../core/glob/lexer');
   const lexer = new Lexer(pattern);
   let afterOpen = false;
   for (;;) {

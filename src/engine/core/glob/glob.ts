@@ -9,12 +9,13 @@
  * (issue 61 `start*art` matches "start", issue 62 `{a,}{a,}a` misses "a", `?` matching "") are
  * reproduced on purpose: they are what Argo CD decides.
  */
-import { compileTree } from './compiler';
+import type { compileTree } from './compiler';
+import { GlobSyntaxError } from './glob-syntax-error';
 import { goRunes, goString } from './go-string';
-import { Matcher } from './match';
-import { GlobSyntaxError, parseGlob } from './syntax';
+import { Matcher, Nothing, Prefix, PrefixAny, Text } from './match';
+import type { parseGlob } from './syntax';
 
-export { GlobSyntaxError } from './syntax';
+export { GlobSyntaxError } from './glob-syntax-error';
 export { GoPanic } from './go-string';
 
 /** A compiled pattern. */
@@ -47,6 +48,45 @@ class CompiledGlob implements Glob {
   public describe(): string {
     return this.matcher.toString();
   }
+}
+
+/** gobwas's special characters (glob.go `QuoteMeta`): a pattern without them is plain text. */
+const SPECIAL = /[*?\\[\]{}]/;
+
+/** ASCII without NUL (the lexer's end of input: it ends a text run, and the rest is read again). */
+const PLAIN_TEXT = /^[\x01-\x7f]+$/;
+
+/**
+ * The matcher of a pattern that is ASCII text without special characters, optionally followed by
+ * one `*`, or empty: what gobwas's compiler makes of it (compiler.go `Compile` and its
+ * `minimizeMatchers`: a Text, a Prefix, a PrefixAny with separators, or Nothing), without loading
+ * the compiler and its parser.
+ * Most project patterns are such (repository URLs, `team-*` namespaces); the compiler loads on the
+ * first that is not. Undefined for any other pattern (non-ASCII text too: the parser rejects U+FFFD;
+ * and NUL).
+ */
+function plainMatcher(pattern: string, separators: string): Matcher | undefined {
+  if (pattern === '') return new Nothing();
+  const star = pattern.endsWith('*');
+  const text = star ? pattern.slice(0, -1) : pattern;
+  if (text === '' || !PLAIN_TEXT.test(text) || SPECIAL.test(text)) return undefined;
+  if (!star) return new Text(text);
+  return separators === '' ? new Prefix(text) : new PrefixAny(text, goRunes(separators));
+}
+
+/** The compiler and the parser, loaded on the first pattern that is not plain (see plainMatcher). */
+let compiler: { compileTree: typeof compileTree; parseGlob: typeof parseGlob } | undefined;
+
+function compileMatcher(pattern: string, separators: string): Matcher {
+  const plain = plainMatcher(pattern, separators);
+  if (plain !== undefined) return plain;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  compiler ??= {
+    compileTree: (require('./compiler') as typeof import('./compiler')).compileTree,
+    parseGlob: (require('./syntax') as typeof import('./syntax')).parseGlob,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return compiler.compileTree(pattern, compiler.parseGlob(pattern), goRunes(separators));
 }
 
 /** util/glob.DefaultGlobCacheSize. */
@@ -98,7 +138,7 @@ export function compileGlob(pattern: string, separators = ''): Glob {
   let entry = cache.get(separators, pattern);
   if (entry === undefined) {
     try {
-      entry = new CompiledGlob(pattern, separators, compileTree(pattern, parseGlob(pattern), goRunes(separators)));
+      entry = new CompiledGlob(pattern, separators, compileMatcher(pattern, separators));
     } catch (e) {
       if (!(e instanceof GlobSyntaxError)) throw e;
       entry = e;

@@ -6,6 +6,7 @@
  * `[]` and `[!]` do not compile), and `hi < lo` is an error. An unclosed `{` leaves its
  * alternatives open and compiles.
  */
+import { GlobSyntaxError } from './glob-syntax-error';
 import { Lexer, TokenType } from './lexer';
 
 /** The node kinds of syntax/ast/ast.go. */
@@ -35,13 +36,7 @@ export interface SyntaxNode {
   parent?: SyntaxNode;
 }
 
-/** The error gobwas returns when a pattern does not compile, with gobwas's message. */
-export class GlobSyntaxError extends Error {
-  constructor(public readonly pattern: string, public readonly reason: string) {
-    super(reason);
-    this.name = 'GlobSyntaxError';
-  }
-}
+export { GlobSyntaxError } from './glob-syntax-error';
 
 /** ast.NewNode: a node with the given children (their parent set to it). */
 export function newNode(kind: NodeKind, value?: NodeValue, ...children: SyntaxNode[]): SyntaxNode {

@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { compileGlob, globMatch, globSyntaxError, GlobSyntaxError, GoPanic, quoteGlobMeta } from '../../../../src/engine/core/glob';
 
 const ALL = '[a-z][!a-x]*cat*[h][!b]*eyes*';
@@ -188,4 +190,67 @@ describe('quoteGlobMeta', () => {
     expect(quoteGlobMeta(input)).toBe(quoted);
     expect(globMatch(quoted, input)).toBe(true);
   });
+});
+
+describe('plain patterns (text, or text and one trailing *) compile without the compiler', () => {
+  // The shortcut in glob.ts must give the matcher gobwas's compiler gives: generated patterns of
+  // ASCII text with and without a trailing * (and patterns just outside the shortcut), against the
+  // compiler's own output.
+  const { compileTree } = jest.requireActual('../../../../src/engine/core/glob/compiler');
+  const { parseGlob } = jest.requireActual('../../../../src/engine/core/glob/syntax');
+  const { goRunes } = jest.requireActual('../../../../src/engine/core/glob/go-string');
+  const { compileGlobMatcher } = jest.requireActual('../../../../src/engine/core/glob/glob');
+  const ALPHABET = 'ab/.-:_~!^,@ 0Z\t\u0000*?{}[]\\é';
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const patterns = ['https://github.com/example-org/apps.git', 'ns-*', 'https://github.com/example-org/*', 'a', 'a*', '*', '**', 'a**', '\\*', 'a\\*', 'é*', '!a*', '^b', 'a,b}*', 'x]*'];
+  for (let i = 0; i < 3000; i++) {
+    const length = 1 + random(8);
+    let p = '';
+    for (let j = 0; j < length; j++) p += ALPHABET[random(random(3) === 0 ? ALPHABET.length : 16)];
+    patterns.push(p);
+  }
+
+  test.each(['', '/', './'])('the same matcher as the compiler gives, separators %j', (separators) => {
+    let plain = 0;
+    for (const pattern of patterns) {
+      let expected: string;
+      try {
+        expected = compileTree(pattern, parseGlob(pattern), goRunes(separators)).toString();
+      } catch (e) {
+        expected = `error: ${(e as Error).message}`;
+      }
+      let actual: string;
+      try {
+        actual = compileGlobMatcher(pattern, separators).toString();
+      } catch (e) {
+        actual = `error: ${(e as Error).message}`;
+      }
+      expect(`${pattern} ${actual}`).toBe(`${pattern} ${expected}`);
+      if (/^[^*?\\[\]{}]+\*?$/.test(pattern) && /^[\x01-\x7f]*$/.test(pattern)) plain++;
+    }
+    // the shortcut was taken for a good part of them
+    expect(plain).toBeGreaterThan(1000);
+  });
+});
+
+test('the compiler, parser and lexer load only for a pattern that is not plain', () => {
+  // node on the compiled library (jest's module registry keeps no require.cache)
+  const lib = path.join(__dirname, '..', '..', '..', '..', 'lib', 'src');
+  const script = `
+    const { validateManifests } = require(${JSON.stringify(path.join(lib, 'index.js'))});
+    const loaded = () => Object.keys(require.cache).filter((f) => /glob[\\\\/](compiler|syntax|lexer)\\.js$/.test(f)).map((f) => f.split(/[\\\\/]/).pop()).sort();
+    const project = (repos, namespace) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'p', namespace: 'argocd' },
+      spec: { sourceRepos: repos, destinations: [{ server: 'https://kubernetes.default.svc', namespace }] } });
+    const app = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a', namespace: 'argocd' },
+      spec: { project: 'p', source: { repoURL: 'https://github.com/o/r.git', path: 'x' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'ns-1' } } };
+    const plain = [validateManifests([project(['https://github.com/o/r.git', 'https://github.com/o/*'], 'ns-*'), app]).length, loaded()];
+    const other = [validateManifests([project(['https://github.com/o/*'], 'ns-[0-9]'), app]).length, loaded()];
+    console.log(JSON.stringify({ plain, other }));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf-8' });
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual({ plain: [0, []], other: [0, ['compiler.js', 'lexer.js', 'syntax.js']] });
 });
