@@ -19,8 +19,8 @@
 //    - validateManifests alone on generate's objects, in a fresh process (first call, no compile cache).
 // 3. ApplicationSet: expandApplicationSet + validateManifests of a set generating
 //    BENCH_APPSET_SIZE (default 1,000) Applications, and `cdk8s-argocd appset generate` of it.
-// 4. A CPU profile of generate at every N (BENCH_PROFILE=0 to skip): validation's share of the run, and for the
-//    largest and smallest N the top self-time functions
+// 4. CPU profiles of generate at every N (BENCH_PROFILE=0 to skip; BENCH_PROFILE_RUNS, default 5):
+//    validation's share of the run (median over the runs), and for the largest and smallest N the top self-time functions
 //    and the share per package.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -35,6 +35,7 @@ const SIZES = (process.env.BENCH_SIZES || '100,1000,10000').split(',').map(Numbe
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const APPSET_SIZE = Number(process.env.BENCH_APPSET_SIZE || 1000);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+const PROFILE_RUNS = Number(process.env.BENCH_PROFILE_RUNS || 5);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS || 300000);
 const TIME = '/usr/bin/time';
 const SIDECAR_NODE_OPTIONS = '--max-semi-space-size=1'; // as src/cmp/repo-server-sidecar.ts and the Dockerfile set it
@@ -441,19 +442,9 @@ function owner(url, name) {
   return `cdk8s-argocd ${sub ? sub[1].replace(/^src\/engine\//, 'engine/').replace(/^src\//, '') : m[2]}`;
 }
 
-function profile(n) {
-  const dir = path.join(PROJECT, `apps-${n}`);
-  const profDir = path.join(WORK, `profile-${n}`);
-  fs.rmSync(profDir, { recursive: true, force: true });
-  log(`CPU profile of generate at N=${n}`);
-  // Twice: the first run compiles under the profiler's flags (its own compile cache file), the second is profiled as the sidecar runs.
-  for (let i = 0; i < 2; i++) {
-    fs.rmSync(profDir, { recursive: true, force: true });
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN(), 'generate'], { cwd: dir, encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024, timeout: TIMEOUT_MS, env: { ...process.env, NODE_OPTIONS: SIDECAR_NODE_OPTIONS } });
-    if (r.status !== 0) return { markdown: `profile failed: ${r.stderr}` };
-  }
-  const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-  const prof = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf-8'));
+/** One CPU profile: self time per node id, the total, and the time with validation on the stack. */
+function readProfile(file) {
+  const prof = JSON.parse(fs.readFileSync(file, 'utf-8'));
   const byId = new Map(prof.nodes.map((node) => [node.id, node]));
   const self = new Map();
   for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) || 0) + prof.timeDeltas[i] / 1000);
@@ -468,6 +459,29 @@ function profile(n) {
   };
   let validationMs = 0;
   for (const [id, ms] of self) if (validating(id)) validationMs += ms;
+  return { file, byId, self, total, validationMs, share: validationMs / total };
+}
+
+/**
+ * CPU profiles of generate at N (PROFILE_RUNS of them, after one run that compiles under the
+ * profiler's flags: its own compile cache file): validation's share as the median over the runs
+ * (one run's share moves by a few points with the machine), and the tables of the median run.
+ */
+function profile(n) {
+  const dir = path.join(PROJECT, `apps-${n}`);
+  const profDir = path.join(WORK, `profile-${n}`);
+  fs.rmSync(profDir, { recursive: true, force: true });
+  log(`CPU profiles of generate at N=${n}`);
+  const runs = [];
+  for (let i = 0; i <= PROFILE_RUNS; i++) {
+    const runDir = path.join(profDir, `run-${i}`);
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', runDir, BIN(), 'generate'], { cwd: dir, encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024, timeout: TIMEOUT_MS, env: { ...process.env, NODE_OPTIONS: SIDECAR_NODE_OPTIONS } });
+    if (r.status !== 0) return { markdown: `profile failed: ${r.stderr}` };
+    if (i === 0) continue;
+    runs.push(readProfile(path.join(runDir, fs.readdirSync(runDir).find((f) => f.endsWith('.cpuprofile')))));
+  }
+  runs.sort((a, b) => a.share - b.share);
+  const { file, byId, self, total, validationMs, share } = runs[Math.floor(runs.length / 2)];
   const fns = new Map();
   const owners = new Map();
   for (const [id, ms] of self) {
@@ -479,12 +493,12 @@ function profile(n) {
     owners.set(o, (owners.get(o) || 0) + ms);
   }
   const pct = (ms) => `${((100 * ms) / total).toFixed(1)}%`;
-  const lines = [`CPU profile of \`cdk8s-argocd generate\` at N=${n.toLocaleString('en-US')} (sidecar settings; ${(total / 1000).toFixed(2)} s sampled; full profile: \`${path.relative(ROOT, path.join(profDir, file))}\`)`, ''];
+  const lines = [`CPU profile of \`cdk8s-argocd generate\` at N=${n.toLocaleString('en-US')} (sidecar settings; the run of median validation share of ${runs.length}; ${(total / 1000).toFixed(2)} s sampled; full profile: \`${path.relative(ROOT, file)}\`)`, ''];
   lines.push('| self time by package / folder | ms | share |', '|---|---|---|');
   for (const [o, ms] of [...owners].sort((a, b) => b[1] - a[1]).slice(0, 16)) lines.push(`| ${o} | ${ms.toFixed(0)} | ${pct(ms)} |`);
   lines.push('', '| top self-time functions | ms | share |', '|---|---|---|');
   for (const [k, ms] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`| \`${k}\` | ${ms.toFixed(0)} | ${pct(ms)} |`);
-  return { markdown: lines.join('\n'), validationShare: validationMs / total, validationMs };
+  return { markdown: lines.join('\n'), validationShare: share, validationMs, shareRange: [runs[0].share, runs[runs.length - 1].share], runs: runs.length };
 }
 
 // --- report ----------------------------------------------------------------------------------------
@@ -518,7 +532,9 @@ function report(pack, table, appSet, prof) {
   row('default `cdk8s synth` ÷ generate (sidecar)', (t) => x(ratio(t['synth-default'], t.sidecar)));
   row('precompiled `cdk8s synth` ÷ floor', (t) => x(ratio(t['synth-precompiled'], t.floor)));
   row('plain `ApiObject`s generate ÷ floor', (t) => x(ratio(t['api-objects'], t.floor)));
-  row('validation share inside generate (sidecar; CPU profile: samples in the engine\'s validateManifests ÷ all samples)', (t) => (t.profile?.validationShare === undefined ? 'n/a' : `${(100 * t.profile.validationShare).toFixed(1)}% (${t.profile.validationMs.toFixed(0)} ms)`));
+  row(`validation share inside generate (sidecar; CPU profiles: samples in the engine's validateManifests ÷ all samples; median of ${PROFILE_RUNS} runs, range in brackets)`,
+    (t) => (t.profile?.validationShare === undefined ? 'n/a'
+      : `${(100 * t.profile.validationShare).toFixed(1)}% (${t.profile.validationMs.toFixed(0)} ms) [${t.profile.shareRange.map((v) => (100 * v).toFixed(1)).join('–')}%]`));
   row('validateManifests alone in a fresh process (first call, no compile cache) ÷ generate (sidecar)', (t) => (t.validation.error || t.sidecar.error ? 'n/a' : `${((100 * t.validation.validateMs) / 1000 / t.sidecar.wall).toFixed(1)}%`));
 
   out.push('', '| target (as the sidecar runs it) | measured | |', '|---|---|---|');
