@@ -473,12 +473,16 @@ function profile(n) {
   fs.rmSync(profDir, { recursive: true, force: true });
   log(`CPU profiles of generate at N=${n}`);
   const runs = [];
+  // The same node arguments every run (the compile cache is per set of arguments): the profile is
+  // written under one name and renamed after each run.
+  const written = path.join(profDir, 'generate.cpuprofile');
   for (let i = 0; i <= PROFILE_RUNS; i++) {
-    const runDir = path.join(profDir, `run-${i}`);
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', runDir, BIN(), 'generate'], { cwd: dir, encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024, timeout: TIMEOUT_MS, env: { ...process.env, NODE_OPTIONS: SIDECAR_NODE_OPTIONS } });
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', 'generate.cpuprofile', BIN(), 'generate'], { cwd: dir, encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024, timeout: TIMEOUT_MS, env: { ...process.env, NODE_OPTIONS: SIDECAR_NODE_OPTIONS } });
     if (r.status !== 0) return { markdown: `profile failed: ${r.stderr}` };
     if (i === 0) continue;
-    runs.push(readProfile(path.join(runDir, fs.readdirSync(runDir).find((f) => f.endsWith('.cpuprofile')))));
+    const file = path.join(profDir, `run-${i}.cpuprofile`);
+    fs.renameSync(written, file);
+    runs.push(readProfile(file));
   }
   runs.sort((a, b) => a.share - b.share);
   const { file, byId, self, total, validationMs, share } = runs[Math.floor(runs.length / 2)];

@@ -28,23 +28,41 @@ function lazyObjectRule(id: string, relevant: (object: Manifest) => boolean, loa
   };
 }
 
+/** The kinds of the objects of an input, found once per input for every lazy rule. */
+const kindsByInput = new WeakMap<readonly Manifest[], Set<string>>();
+
+function kindsOf(objects: readonly Manifest[]): Set<string> {
+  let kinds = kindsByInput.get(objects);
+  if (kinds === undefined) {
+    kinds = new Set();
+    for (let i = 0; i < objects.length; i++) {
+      const kind = objects[i]?.kind;
+      if (typeof kind === 'string') kinds.add(kind);
+    }
+    kindsByInput.set(objects, kinds);
+  }
+  return kinds;
+}
+
 /**
- * The cross-object twin of {@link lazyObjectRule}: loaded only when some object makes it relevant
- * (or, with `alsoWhen`, something else in the context).
+ * The cross-object twin of {@link lazyObjectRule}: loaded only when some object of `kind` makes it
+ * relevant (or, with `alsoWhen`, something else in the context). An input without that kind is
+ * not walked again.
  */
 function lazyCrossObjectRule(
-  id: string, relevant: (object: Manifest) => boolean, load: () => CrossObjectRule, alsoWhen?: (context: RuleContext) => boolean,
+  id: string, kind: string, relevant: (object: Manifest) => boolean, load: () => CrossObjectRule, alsoWhen?: (context: RuleContext) => boolean,
 ): CrossObjectRule {
   let rule: CrossObjectRule | undefined;
+  const applies = (context: RuleContext) => alsoWhen?.(context)
+    || (kindsOf(context.objects).has(kind) && context.objects.some((o) => o !== null && typeof o === 'object' && o.kind === kind && relevant(o)));
   return {
     id,
-    check: (context: RuleContext) => ((alsoWhen?.(context) || context.objects.some((o) => o !== null && typeof o === 'object' && relevant(o)))
-      ? (rule ??= load()).check(context) : []),
+    check: (context: RuleContext) => (applies(context) ? (rule ??= load()).check(context) : []),
   };
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const notificationsRule = lazyCrossObjectRule('notifications', (o) => o.kind === 'ConfigMap' && o.metadata?.name === NOTIFICATIONS_CONFIGMAP,
+const notificationsRule = lazyCrossObjectRule('notifications', 'ConfigMap', (o) => o.metadata?.name === NOTIFICATIONS_CONFIGMAP,
   () => (require('./notifications') as typeof import('./notifications')).notificationsRule);
 const applicationSetRule = lazyObjectRule('applicationset', (o) => o.kind === 'ApplicationSet',
   () => (require('./application-set') as typeof import('./application-set')).applicationSetRule);
@@ -53,7 +71,7 @@ const applicationSetRule = lazyObjectRule('applicationset', (o) => o.kind === 'A
 // known AppProject, the permission checks have nothing to check.
 const projectGlobRule = lazyObjectRule('project/glob', (o) => o.kind === 'AppProject',
   () => (require('./project-glob') as typeof import('./project-glob')).projectGlobRule);
-const projectPermissionsRule = lazyCrossObjectRule('project-permissions', (o) => o.kind === 'AppProject',
+const projectPermissionsRule = lazyCrossObjectRule('project-permissions', 'AppProject', () => true,
   () => (require('./project-permissions') as typeof import('./project-permissions')).projectPermissionsRule,
   (context) => context.extraProjects.length > 0);
 /* eslint-enable @typescript-eslint/no-require-imports */
