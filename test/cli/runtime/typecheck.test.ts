@@ -62,4 +62,20 @@ describe('synth --typecheck', () => {
     expect(r.stderr).toMatch(/install typescript to use --typecheck: .*npm install --save-dev typescript/);
     expect(r.status).toBe(1);
   }, 120_000);
+
+  test('fails with the fix when the project has TypeScript 7, which has no compiler API (typescript@latest)', () => {
+    // GIVEN a project whose typescript is a TypeScript 7 package: a version, no `sys`, no programs
+    const dir = project(GOOD, { typescript: false });
+    const ts7 = path.join(dir, 'node_modules', 'typescript');
+    fs.mkdirSync(ts7);
+    fs.writeFileSync(path.join(ts7, 'package.json'), '{"name":"typescript","version":"7.0.2","main":"index.js"}');
+    fs.writeFileSync(path.join(ts7, 'index.js'), "module.exports = { version: '7.0.2' };\n");
+    // WHEN
+    const r = runCli(['synth', '--typecheck', '--app', 'main.ts', '--output', 'out'], { cwd: dir });
+    // THEN
+    expect(r.stderr).toMatch(/--typecheck runs the TypeScript compiler API, which the typescript 7\.0\.2 installed in .* does not have \(TypeScript 7 ships a native compiler without it\): install typescript@~6\.0/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  }, 120_000);
 });
