@@ -27,26 +27,12 @@ function loadTypeScript(projectDir: string): TypeScript {
   // TypeScript 7 (the native port, typescript@latest since its release) has no compiler API of
   // this shape: no `sys`, no `createIncrementalProgram`.
   if (typeof ts?.sys?.fileExists !== 'function' || typeof ts.createIncrementalProgram !== 'function') {
-    const version = typeof ts?.version === 'string' ? ts.version : packageVersion(resolved);
-    throw new InputError(`--typecheck runs the TypeScript compiler API, which the typescript ${version ?? ''} installed in ${projectDir} does not have `
+    const version = typeof ts?.version === 'string' ? `${ts.version} ` : '';
+    throw new InputError(`--typecheck runs the TypeScript compiler API, which the typescript ${version}installed in ${projectDir} does not have `
       + '(TypeScript 7 ships a native compiler without it): install typescript@~6.0 as a dev dependency (cdk8s-argocd init pins it), '
       + 'or type-check with your own tsc and drop --typecheck');
   }
   return ts;
-}
-
-/** The version in the package.json of the package a resolved module belongs to, if found. */
-function packageVersion(resolved: string): string | undefined {
-  for (let dir = path.dirname(resolved); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (!fs.existsSync(pkg)) continue;
-    try {
-      return JSON.parse(fs.readFileSync(pkg, 'utf-8')).version;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** Options when the project has no tsconfig.json: strict, like `cdk8s init` projects. */

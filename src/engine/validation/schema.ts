@@ -2,6 +2,7 @@ import * as path from 'path';
 import { error, Finding, Manifest, warning } from './problem';
 import { didYouMean } from '../core/did-you-mean';
 import { escapeToken, fieldPath, segmentsOf, valueAt } from '../core/json-pointer';
+import { isObject } from '../core/values';
 
 /**
  * Schema validation against the pinned Argo CD CRDs' openAPIV3Schema, with objects closed the way
@@ -182,7 +183,7 @@ export function schemaFindings(object: Manifest): Finding[] {
       const field = separate[i];
       const value = object[field];
       // Anything but an object was reported by the kind's own validator.
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      if (!isObject(value)) continue;
       const validateField = validatorFor(`${crd.module}.${field}`);
       if (validateField(value)) continue;
       const errors = (validateField.errors ?? []).map((e) => ({ ...e, instancePath: `/${field}${e.instancePath}`, schemaPath: `#/properties/${field}${e.schemaPath.slice(1)}` }));

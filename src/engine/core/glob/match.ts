@@ -68,7 +68,6 @@ export function runesText(runes: readonly number[]): string {
 }
 
 /** match/any_of.go of gobwas/glob v0.2.3: `{a,b}` alternatives. */
-
 export class AnyOf implements Matcher {
   constructor(public readonly matchers: readonly Matcher[]) {}
 
@@ -117,7 +116,6 @@ export class AnyOf implements Matcher {
 }
 
 /** match/any.go of gobwas/glob v0.2.3: `*`, any run of characters without a separator. */
-
 export class Any implements Matcher {
   constructor(public readonly separators: readonly number[]) {}
 
@@ -155,8 +153,6 @@ export class Any implements Matcher {
  * of it. Its lengths are rune counts but are applied to byte offsets (upstream's own shortcut), and
  * they are computed once, before the compiler optimizes the branches.
  */
-
-
 export class BTree implements Matcher {
   /** match.NewBTree: the tree with its lengths taken from the parts as given. */
   public static create(value: Matcher, left: Matcher | undefined, right: Matcher | undefined): BTree {
@@ -230,7 +226,6 @@ export class BTree implements Matcher {
 }
 
 /** match/contains.go of gobwas/glob v0.2.3: text anywhere (`**x**`), or nowhere when `not`. */
-
 export class Contains implements Matcher {
   private readonly bytes: GoString;
 
@@ -271,7 +266,6 @@ export class Contains implements Matcher {
 }
 
 /** match/every_of.go of gobwas/glob v0.2.3: all matchers at once (glued `?`, `*` runs). */
-
 export class EveryOf implements Matcher {
   constructor(public readonly matchers: readonly Matcher[]) {}
 
@@ -334,7 +328,6 @@ export class EveryOf implements Matcher {
 }
 
 /** match/list.go of gobwas/glob v0.2.3: `[abc]` or `[!abc]`, one character. */
-
 export class List implements Matcher {
   constructor(public readonly list: readonly number[], public readonly not: boolean) {}
 
@@ -367,7 +360,6 @@ export class List implements Matcher {
 }
 
 /** match/max.go of gobwas/glob v0.2.3: at most `limit` characters. */
-
 export class Max implements Matcher {
   constructor(public readonly limit: number) {}
 
@@ -397,7 +389,6 @@ export class Max implements Matcher {
 }
 
 /** match/min.go of gobwas/glob v0.2.3: at least `limit` characters. */
-
 export class Min implements Matcher {
   constructor(public readonly limit: number) {}
 
@@ -427,7 +418,6 @@ export class Min implements Matcher {
 }
 
 /** match/nothing.go of gobwas/glob v0.2.3: the empty string (an empty pattern or alternative). */
-
 export class Nothing implements Matcher {
   public match(s: GoString): boolean {
     return s.length === 0;
@@ -451,7 +441,6 @@ export class Nothing implements Matcher {
 }
 
 /** match/prefix_any.go of gobwas/glob v0.2.3: `abc*`, text then no separator. */
-
 export class PrefixAny implements Matcher {
   private readonly bytes: GoString;
 
@@ -492,7 +481,6 @@ export class PrefixAny implements Matcher {
  * with the prefix and ends with the suffix, which may overlap: `start*art` matches "start"
  * (upstream issue 61).
  */
-
 export class PrefixSuffix implements Matcher {
   private readonly prefixBytes: GoString;
   private readonly suffixBytes: GoString;
@@ -538,8 +526,6 @@ export class PrefixSuffix implements Matcher {
 }
 
 /** match/prefix.go of gobwas/glob v0.2.3: `abc**`, text then anything. */
-
-
 export class Prefix implements Matcher {
   private readonly bytes: GoString;
 
@@ -577,7 +563,6 @@ export class Prefix implements Matcher {
 }
 
 /** match/range.go of gobwas/glob v0.2.3: `[a-z]` or `[!a-z]`, one character. */
-
 export class Range implements Matcher {
   constructor(public readonly lo: number, public readonly hi: number, public readonly not: boolean) {}
 
@@ -614,7 +599,6 @@ export class Range implements Matcher {
  * the bytes up to the first byte of its last rune, so a part ending in a multi-byte character sees
  * a broken one: `é?` does not match "éa". Index reports the rune count as a byte length.
  */
-
 export class Row implements Matcher {
   constructor(public readonly runesLength: number, public readonly matchers: readonly Matcher[]) {}
 
@@ -662,7 +646,6 @@ export class Row implements Matcher {
 }
 
 /** match/single.go of gobwas/glob v0.2.3: `?`, one character that is not a separator. */
-
 export class Single implements Matcher {
   constructor(public readonly separators: readonly number[]) {}
 
@@ -695,7 +678,6 @@ export class Single implements Matcher {
 }
 
 /** match/suffix_any.go of gobwas/glob v0.2.3: `*abc`, no separator then text. */
-
 export class SuffixAny implements Matcher {
   private readonly bytes: GoString;
 
@@ -725,7 +707,6 @@ export class SuffixAny implements Matcher {
 }
 
 /** match/suffix.go of gobwas/glob v0.2.3: `**abc`, anything then text. */
-
 export class Suffix implements Matcher {
   private readonly bytes: GoString;
 
@@ -757,7 +738,6 @@ export class Suffix implements Matcher {
 }
 
 /** match/super.go of gobwas/glob v0.2.3: `**`, anything. */
-
 export class Super implements Matcher {
   public match(_s: GoString): boolean {
     return true;
@@ -781,7 +761,6 @@ export class Super implements Matcher {
 }
 
 /** match/text.go of gobwas/glob v0.2.3: literal text. */
-
 export class Text implements Matcher {
   public readonly bytes: GoString;
   private readonly runesLength: number;
