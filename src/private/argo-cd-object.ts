@@ -60,6 +60,9 @@ function plainSorted(value: unknown): unknown {
   const keys = Object.keys(value).sort();
   const out: { [key: string]: unknown } = {};
   for (const key of keys) {
+    // An own `__proto__` key (JSON.parse and YAML parsers make one) would set `out`'s prototype
+    // here instead of a key, losing the value: it takes cdk8s's path, which decides as it does.
+    if (key === '__proto__') return NOT_PLAIN;
     const v = plainSorted((value as { [key: string]: unknown })[key]);
     if (v === NOT_PLAIN) return NOT_PLAIN;
     if (v !== undefined) out[key] = v;
