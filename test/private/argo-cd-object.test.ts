@@ -1,4 +1,5 @@
 import * as path from 'path';
+import * as v8 from 'v8';
 import { ApiObject, App, Chart, Duration, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
@@ -239,6 +240,64 @@ describe('ArgoCdObject rendering', () => {
     // THEN
     const objects = app.charts[0].toJson().map((o: unknown) => JSON.stringify(o)).join('\n');
     expect(YAML.parseAllDocuments(yaml).map((d) => JSON.stringify(d.toJS())).join('\n')).toBe(objects);
+  });
+
+  test('renders objects of the same keys with one V8 hidden class, on either path', () => {
+    // The L1's toJson_ builds objects with a spread that gives each one a map of its own once the
+    // spread has seen a few shapes: every reader after the render then runs megamorphic.
+    v8.setFlagsFromString('--allow-natives-syntax');
+    const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    v8.setFlagsFromString('--no-allow-natives-syntax');
+    // GIVEN a mix of shapes through the same L1 functions (a destination by name, by server)
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    for (let i = 0; i < 40; i++) {
+      new Application(chart, `a${i}`, {
+        name: `a${i}`,
+        source: ApplicationSource.git({ repoURL: 'https://github.com/example-org/apps.git', path: `apps/${i}`, targetRevision: i % 2 ? 'main' : undefined }),
+        destination: i % 3 === 0 ? Destination.cluster('prod', `ns-${i}`) : Destination.inCluster(`ns-${i}`),
+        syncPolicy: i % 5 === 0
+          ? { automated: { prune: true } }
+          : { automated: { prune: true, selfHeal: true }, syncOptions: [SyncOption.CREATE_NAMESPACE] },
+      });
+    }
+    for (const resolvers of [[], [new NoopResolver()]]) {
+      app.resolvers.unshift(...resolvers);
+      // WHEN
+      const specs = chart.toJson().map((o: any) => o.spec);
+      app.resolvers.splice(0, resolvers.length);
+      // THEN every object is on the map of the first object of its keys
+      const firstOfKeys = new Map<string, object>();
+      const walk = (value: unknown) => {
+        if (value === null || typeof value !== 'object') return;
+        const keys = Array.isArray(value) ? '[]' : Object.keys(value).join(',');
+        const first = firstOfKeys.get(keys);
+        if (first === undefined) firstOfKeys.set(keys, value);
+        else expect({ keys, sameMap: haveSameMap(first, value) }).toEqual({ keys, sameMap: true });
+        Object.values(value).forEach(walk);
+      };
+      specs.forEach(walk);
+      expect(firstOfKeys.size).toBeGreaterThan(8);
+    }
+  });
+
+  test('copies an own `__proto__` key that cdk8s renders as a key, not as a prototype', () => {
+    // GIVEN an object on cdk8s's path (a token) whose L1 renders an own `__proto__` key
+    const app = Testing.app();
+    const application = new Application(new Chart(app, 'c'), 'a', {
+      name: 'a',
+      source: ApplicationSource.helmChart({ repoURL: 'https://charts.example.com', chart: 'c', targetRevision: '1', helm: { valuesObject: { replicas: Lazy.any({ produce: () => 3 }) } } }),
+      destination: Destination.inCluster('a'),
+    });
+    const l1 = Object.getPrototypeOf(Object.getPrototypeOf(application.apiObject));
+    const toJson = jest.spyOn(l1, 'toJson').mockImplementation(() => JSON.parse('{"kind": "Application", "spec": {"__proto__": {"a": 1}}}'));
+    // WHEN
+    const json = application.apiObject.toJson();
+    toJson.mockRestore();
+    // THEN
+    expect(Object.getPrototypeOf(json.spec)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(json.spec, '__proto__')).toBe(true);
+    expect(JSON.stringify(json)).toBe('{"kind":"Application","spec":{"__proto__":{"a":1}}}');
   });
 
   test('fails when a spec value cannot be rendered, with the construct path, as cdk8s does', () => {
