@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { deferCdk8sYaml } from './deferred-yaml';
+import { deferCdk8sModules } from './deferred-modules';
 import { debugRequested, InputError, ReportedError } from './errors';
 import { formatLine } from './format';
 import { installModuleFallback, installTypeScriptLoader, ownPackageRoot } from './typescript-loader';
@@ -100,8 +100,8 @@ function runAppEntry(entry: string): RenderedApp[] {
   installModuleFallback();
   checkLibraryVersion(path.dirname(file));
 
-  // cdk8s's `yaml` loads on first use (the CLI writes YAML itself).
-  deferCdk8sYaml();
+  // cdk8s's `yaml` and `child_process` load on first use (the CLI writes YAML itself).
+  deferCdk8sModules();
   // The cdk8s copy the app will use (its own node_modules first, else the one installed with the CLI).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cdk8s = require(require.resolve('cdk8s', { paths: [path.dirname(file)] }));

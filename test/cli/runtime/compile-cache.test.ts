@@ -206,11 +206,47 @@ describe('compile cache', () => {
         'twin.js': "module.exports = 'twin-file';\n",
         'twin/index.js': "module.exports = 'twin-folder';\n",
       },
+      'relative requests Node resolves in its order: a file without extension first, .js before .json, a file before a folder, a folder\'s index.json or its main, `..`, the wrong case': {
+        'package.json': '{"name":"dep","main":"index.js"}',
+        'index.js': 'const tryIt = (r) => { try { return require(r); } catch (e) { return e.code; } };\n'
+          + "module.exports = { value: [require('./noext'), require('./order'), require('./twin'), require('./idx'), require('./lib/x/..'), require('./withmain'), tryIt('./NOEXT'), tryIt('./lib/x/')].join(' ') };\n",
+        'noext': "module.exports = 'noext-file';\n",
+        'noext.js': "module.exports = 'noext-js';\n",
+        'order.js': "module.exports = 'order-js';\n",
+        'order.json': '"order-json"',
+        'twin.json': '"twin-json"',
+        'twin/index.js': "module.exports = 'twin-folder';\n",
+        'idx/index.json': '"idx-json"',
+        'lib/index.js': "module.exports = 'lib-index';\n",
+        'lib/x/index.js': "module.exports = 'x-index';\n",
+        'withmain/package.json': '{"main":"main.js"}',
+        'withmain/main.js': "module.exports = 'withmain-main';\n",
+        'withmain/index.js': "module.exports = 'withmain-index';\n",
+      },
       'a relative request for a file that does not exist': {
         'package.json': '{"name":"dep","main":"index.js"}',
         'index.js': "module.exports = { value: require('./missing') };\n",
       },
     };
+    test('symbolic links: a linked file and a file in a linked folder resolve to their targets', () => {
+      // GIVEN
+      const root = tempDir({
+        'node_modules/dep/package.json': '{"name":"dep","main":"index.js"}',
+        'node_modules/dep/index.js': "module.exports = { value: [require('./linked'), require('./linkdir/target'), require('./linked') === require('./real/target'), require.resolve('./linked').slice(__dirname.length), require.resolve('./linkdir/target').slice(__dirname.length)].join(' ') };\n",
+        'node_modules/dep/real/target.js': "module.exports = 'target';\n",
+      });
+      fs.symlinkSync(path.join('real', 'target.js'), path.join(root, 'node_modules', 'dep', 'linked.js'));
+      fs.symlinkSync('real', path.join(root, 'node_modules', 'dep', 'linkdir'));
+      const cache = tempDir();
+      fs.chmodSync(cache, 0o700);
+      const script = `console.log(JSON.stringify(require(${JSON.stringify(path.join(root, 'node_modules', 'dep', 'index.js'))}).value))`;
+      // WHEN
+      const runs = [runPlain(script, root), runNode(script, root, 'off'), runNode(script, root, cache), runNode(script, root, cache)];
+      // THEN
+      expect(runs[0].stdout).toBe(`"target target true ${path.sep}real${path.sep}target.js ${path.sep}real${path.sep}target.js"\n`);
+      for (const r of runs) expect(r.stdout).toBe(runs[0].stdout);
+    });
+
     for (const [what, files] of Object.entries(packages)) {
       test(what, () => {
         // GIVEN

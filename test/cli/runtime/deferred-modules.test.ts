@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, runCli, tempDir } from '../run-cli';
 
-// deferCdk8sYaml patches node's module loader, which jest's own module registry bypasses: these
+// deferCdk8sModules patches node's module loader, which jest's own module registry bypasses: these
 // tests run node on the compiled library, as the CLI does.
-const DEFER = `require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'runtime', 'deferred-yaml.js'))}).deferCdk8sYaml()`;
+const DEFER = `require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'runtime', 'deferred-modules.js'))}).deferCdk8sModules()`;
 const CDK8S = JSON.stringify(require.resolve('cdk8s', { paths: [ROOT] }));
 
 /** Runs `script` in node after the deferral is installed; the script prints one JSON line. */
@@ -17,7 +18,10 @@ function runNode(script: string, cwd = ROOT): any {
 /** Whether a file of the `yaml` package is loaded in the running node (as script source). */
 const YAML_LOADED = 'Object.keys(require.cache).some((f) => /[\\\\/]node_modules[\\\\/]yaml[\\\\/]/.test(f))';
 
-describe('deferCdk8sYaml', () => {
+/** Whether node's child_process module is loaded in the running node. */
+const CHILD_PROCESS_LOADED = "process.moduleLoadList.includes('NativeModule child_process')";
+
+describe('deferCdk8sModules', () => {
   test('cdk8s loads without yaml, and yaml loads the first time cdk8s writes YAML', () => {
     // WHEN
     const out = runNode(`
@@ -29,6 +33,33 @@ describe('deferCdk8sYaml', () => {
     expect(out.before).toBe(false);
     expect(out.after).toBe(true);
     expect(out.text).toBe('b:\n  - 1\n  - x\na: null\n---\nc: |-\n  multi\n  line\n');
+  });
+
+  test('cdk8s loads without child_process, and child_process loads when a Helm chart renders', () => {
+    // GIVEN a helm executable that prints one object
+    const dir = tempDir({ 'helm.sh': "#!/bin/sh\nprintf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: from-helm\\n'\n" });
+    fs.chmodSync(path.join(dir, 'helm.sh'), 0o755);
+    // WHEN
+    const out = runNode(`
+      const before = ${CHILD_PROCESS_LOADED};
+      const cdk8s = require(${CDK8S});
+      const loadedWithCdk8s = ${CHILD_PROCESS_LOADED};
+      const chart = new cdk8s.Chart(new cdk8s.App(), 'c');
+      new cdk8s.Helm(chart, 'h', { chart: 'x', helmExecutable: ${JSON.stringify(path.join(dir, 'helm.sh'))} });
+      console.log(JSON.stringify({ before, loadedWithCdk8s, after: ${CHILD_PROCESS_LOADED}, objects: chart.toJson() }));`);
+    // THEN
+    expect(out).toEqual({ before: false, loadedWithCdk8s: false, after: true, objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-helm' } }] });
+  });
+
+  test('fails as cdk8s does when the helm executable is missing', () => {
+    // WHEN
+    const out = runNode(`
+      const cdk8s = require(${CDK8S});
+      let message;
+      try { new cdk8s.Helm(new cdk8s.Chart(new cdk8s.App(), 'c'), 'h', { chart: 'x', helmExecutable: '/nonexistent/helm' }); } catch (e) { message = e.message; }
+      console.log(JSON.stringify({ message }));`);
+    // THEN
+    expect(out.message).toBe("unable to execute '/nonexistent/helm' to render Helm chart. Is it installed on your system?");
   });
 
   test('cdk8s reads YAML files through the deferred module (Yaml.load)', () => {
