@@ -196,6 +196,8 @@ export function schemaFindings(object: Manifest): Finding[] {
 function explain(module: string, object: Manifest, errors: AjvError[]): Finding[] {
   // int-or-string fields are `anyOf: [integer, string]`: report the anyOf once, not each branch.
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
+  // A value of the wrong type (1.5 for an int64 integer) fails its format too: the type says it.
+  const typePaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const findings: Finding[] = [];
   for (const e of errors) {
     if (anyOfPaths.some((p) => e.schemaPath.startsWith(p))) continue;
@@ -243,8 +245,9 @@ function explain(module: string, object: Manifest, errors: AjvError[]): Finding[
         break;
       }
       case 'format':
+        if (typePaths.has(e.instancePath)) break;
         findings.push(error('schema/format', e.instancePath,
-          `${field} must be a ${e.params.format === 'date-time' ? 'RFC 3339 date-time such as "2026-01-31T12:00:00Z"' : e.params.format}, got ${describe(value)}`));
+          `${field} must be ${e.params.format === 'date-time' ? 'an RFC 3339 date-time such as "2026-01-31T12:00:00Z"' : `of format ${e.params.format}`}, got ${describe(value)}`));
         break;
       default:
         findings.push(error('schema/constraint', e.instancePath, `${field} ${e.message}, got ${describe(value)}`));

@@ -182,6 +182,50 @@ describe('schema validation against the Argo CD v3.5.1 CRDs', () => {
     });
   });
 
+  describe('formats (ajv-formats, loaded on first use)', () => {
+    test('fails once when an int64 field is not an integer: the type, not the format too', () => {
+      const app = withChange(application(), (o) => {
+        o.spec.revisionHistoryLimit = 1.5;
+      });
+      const problems = validateManifests([app]);
+      expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['schema/type /spec/revisionHistoryLimit']);
+      expect(problems[0].message).toMatch(/^spec\.revisionHistoryLimit must be an integer, got 1\.5/);
+    });
+
+    test('fails when a date-time is not RFC 3339, with an example', () => {
+      const app = withChange(application(), (o) => {
+        o.status = { reconciledAt: '31/01/2026' };
+      });
+      const problems = validateManifests([app]);
+      expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['schema/format /status/reconciledAt']);
+      expect(problems[0].message).toBe('status.reconciledAt must be an RFC 3339 date-time such as "2026-01-31T12:00:00Z", got "31/01/2026" (string)');
+    });
+
+    test('int64 and date-time values in range have no problems', () => {
+      const app = withChange(application(), (o) => {
+        o.spec.revisionHistoryLimit = 2 ** 53;
+        o.spec.syncPolicy.retry = { limit: -1 };
+        o.status = { reconciledAt: '2026-01-31T12:00:00.123+01:00', history: [{ id: 0, revision: 'abc', deployedAt: '2026-01-31T12:00:00Z' }] };
+      });
+      expect(validateManifests([app])).toEqual([]);
+    });
+
+    test('ajv-formats loads only when a value with a format is validated', () => {
+      // node on the compiled library (jest's module registry keeps no require.cache)
+      const lib = path.join(__dirname, '..', '..', '..', 'lib');
+      const script = `
+        const { validateManifests } = require(${JSON.stringify(path.join(lib, 'src', 'index.js'))});
+        const loaded = () => Object.keys(require.cache).some((f) => /[\\/]ajv-formats[\\/]/.test(f));
+        const app = ${JSON.stringify(application())};
+        const before = [validateManifests([app]).length, loaded()];
+        const after = [validateManifests([{ ...app, spec: { ...app.spec, revisionHistoryLimit: 1.5 } }]).map((p) => p.rule), loaded()];
+        console.log(JSON.stringify({ before, after }));`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf-8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({ before: [0, false], after: [['schema/type'], true] });
+    });
+  });
+
   describe('status and operation (validators of their own, loaded when an object has them)', () => {
     test('an Application exported from a cluster, with status and operation, has no problems', () => {
       const app = withChange(application(), (o) => {
