@@ -210,19 +210,34 @@ describe('schema validation against the Argo CD v3.5.1 CRDs', () => {
       expect(validateManifests([app])).toEqual([]);
     });
 
-    test('ajv-formats loads only when a value with a format is validated', () => {
+    test('fails when a string is shorter than its minLength (ajv\'s ucs2length, loaded on first use)', () => {
+      const app = withChange(application(), (o) => {
+        o.spec.sourceHydrator = { drySource: { repoURL: 'https://github.com/example-org/apps.git', targetRevision: 'main', path: 'dry' }, syncSource: { targetBranch: 'env/prod', path: '' } };
+      });
+      const problems = validateManifests([app]).filter((p) => p.rule.startsWith('schema/'));
+      expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['schema/constraint /spec/sourceHydrator/syncSource/path']);
+      expect(problems[0].message).toBe('spec.sourceHydrator.syncSource.path must NOT have fewer than 1 characters, got "" (string)');
+    });
+
+    test('ajv-formats and ajv\'s runtime load only when a value with a format or a length limit is validated', () => {
       // node on the compiled library (jest's module registry keeps no require.cache)
       const lib = path.join(__dirname, '..', '..', '..', 'lib');
       const script = `
         const { validateManifests } = require(${JSON.stringify(path.join(lib, 'src', 'index.js'))});
-        const loaded = () => Object.keys(require.cache).some((f) => /[\\/]ajv-formats[\\/]/.test(f));
+        const loaded = () => Object.keys(require.cache).filter((f) => /[\\/]ajv(-formats)?[\\/]/.test(f)).map((f) => f.split(/[\\/]/).pop());
         const app = ${JSON.stringify(application())};
         const before = [validateManifests([app]).length, loaded()];
-        const after = [validateManifests([{ ...app, spec: { ...app.spec, revisionHistoryLimit: 1.5 } }]).map((p) => p.rule), loaded()];
-        console.log(JSON.stringify({ before, after }));`;
+        const withFormat = [validateManifests([{ ...app, spec: { ...app.spec, revisionHistoryLimit: 1.5 } }]).map((p) => p.rule), loaded()];
+        const syncSource = { targetBranch: 'env', path: '' };
+        const withLength = validateManifests([{ ...app, spec: { ...app.spec, sourceHydrator: { drySource: app.spec.source, syncSource } } }]).filter((p) => p.rule.startsWith('schema/')).map((p) => p.rule);
+        console.log(JSON.stringify({ before, withFormat, withLength: [withLength, loaded()] }));`;
       const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf-8' });
       expect(r.stderr).toBe('');
-      expect(JSON.parse(r.stdout)).toEqual({ before: [0, false], after: [['schema/type'], true] });
+      expect(JSON.parse(r.stdout)).toEqual({
+        before: [0, []],
+        withFormat: [['schema/type'], ['formats.js']],
+        withLength: [['schema/constraint'], ['formats.js', 'ucs2length.js']],
+      });
     });
   });
 
