@@ -29,8 +29,8 @@ import * as path from 'path';
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
-import * as esbuild from 'esbuild';
 import { fullFormats } from 'ajv-formats/dist/formats';
+import * as esbuild from 'esbuild';
 import * as YAML from 'yaml';
 
 type Schema = { [key: string]: any };
