@@ -257,7 +257,8 @@ function resolveRelative(request: string, fromDir: string, extensions: readonly 
  *   read and compiled as Node would; anything else (`type: "module"`, a package.json that does not
  *   parse) is left to Node.
  *
- * Together they were about a seventh of loading a module (about 150 load in a small render).
+ * The first three were a tenth of loading a module (about 150 load in a small render); the folder
+ * listings then took resolution from 25 to 20 ms of a small render's CPU profile.
  */
 function installLoadingShortcuts(ownLib: string, installed: (filename: string) => boolean): void {
   if (shortcutsInstalled) return;
