@@ -51,7 +51,7 @@ describe('deferCdk8sModules', () => {
     expect(out).toEqual({ before: false, loadedWithCdk8s: false, after: true, objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-helm' } }] });
   });
 
-  test('fails as cdk8s does when the helm executable is missing', () => {
+  test('fails when the helm executable is missing, as cdk8s does', () => {
     // WHEN
     const out = runNode(`
       const cdk8s = require(${CDK8S});
