@@ -148,6 +148,8 @@ for (const [module, file] of [
 ]) {
   importTask.exec(`cdk8s import --no-save --check-upgrade=false -l typescript -o imports ${module}:=${CRD_DIR}/${file}`);
 }
+// The generated toJson_ functions drop undefined values without a new object per key (projenrc/rewrite-l1.ts).
+importTask.exec('ts-node --transpile-only projenrc/rewrite-l1.ts imports/application-argoproj.io.ts imports/applicationset-argoproj.io.ts imports/appproject-argoproj.io.ts');
 importTask.spawn(project.addTask('import:validators', {
   description: 'Regenerate the ahead-of-time compiled schema validators in imports/validators/ from the vendored CRDs',
   exec: `ts-node --transpile-only projenrc/generate-validators.ts ${CRD_DIR} imports/validators`,

@@ -243,8 +243,9 @@ describe('ArgoCdObject rendering', () => {
   });
 
   test('renders objects of the same keys with one V8 hidden class, on either path', () => {
-    // The L1's toJson_ builds objects with a spread that gives each one a map of its own once the
-    // spread has seen a few shapes: every reader after the render then runs megamorphic.
+    // cdk8s import's toJson_ built objects with a spread that gave each one a map of its own once
+    // the spread had seen a few shapes, so every reader after the render ran megamorphic
+    // (projenrc/rewrite-l1.ts rewrites it). Arrays are left out: their map follows their elements.
     v8.setFlagsFromString('--allow-natives-syntax');
     const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
     v8.setFlagsFromString('--no-allow-natives-syntax');
@@ -270,7 +271,8 @@ describe('ArgoCdObject rendering', () => {
       const firstOfKeys = new Map<string, object>();
       const walk = (value: unknown) => {
         if (value === null || typeof value !== 'object') return;
-        const keys = Array.isArray(value) ? '[]' : Object.keys(value).join(',');
+        if (Array.isArray(value)) return value.forEach(walk);
+        const keys = Object.keys(value).join(',');
         const first = firstOfKeys.get(keys);
         if (first === undefined) firstOfKeys.set(keys, value);
         else expect({ keys, sameMap: haveSameMap(first, value) }).toEqual({ keys, sameMap: true });
@@ -279,25 +281,6 @@ describe('ArgoCdObject rendering', () => {
       specs.forEach(walk);
       expect(firstOfKeys.size).toBeGreaterThan(8);
     }
-  });
-
-  test('copies an own `__proto__` key that cdk8s renders as a key, not as a prototype', () => {
-    // GIVEN an object on cdk8s's path (a token) whose L1 renders an own `__proto__` key
-    const app = Testing.app();
-    const application = new Application(new Chart(app, 'c'), 'a', {
-      name: 'a',
-      source: ApplicationSource.helmChart({ repoURL: 'https://charts.example.com', chart: 'c', targetRevision: '1', helm: { valuesObject: { replicas: Lazy.any({ produce: () => 3 }) } } }),
-      destination: Destination.inCluster('a'),
-    });
-    const l1 = Object.getPrototypeOf(Object.getPrototypeOf(application.apiObject));
-    const toJson = jest.spyOn(l1, 'toJson').mockImplementation(() => JSON.parse('{"kind": "Application", "spec": {"__proto__": {"a": 1}}}'));
-    // WHEN
-    const json = application.apiObject.toJson();
-    toJson.mockRestore();
-    // THEN
-    expect(Object.getPrototypeOf(json.spec)).toBe(Object.prototype);
-    expect(Object.prototype.hasOwnProperty.call(json.spec, '__proto__')).toBe(true);
-    expect(JSON.stringify(json)).toBe('{"kind":"Application","spec":{"__proto__":{"a":1}}}');
   });
 
   test('fails when a spec value cannot be rendered, with the construct path, as cdk8s does', () => {
