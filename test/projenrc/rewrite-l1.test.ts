@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import * as fc from 'fast-check';
 import * as ts from 'typescript';
 import { rewriteL1 } from '../../projenrc/rewrite-l1';
 
 // projenrc/rewrite-l1.ts replaces the filter of undefined values `cdk8s import` writes in every
 // toJson_ function: the rewritten code must give what the original gives, key order included.
+// (That its objects share hidden classes is tested on the rendered Applications, in
+// test/private/argo-cd-object.test.ts.)
 
 const ORIGINAL = 'Object.entries(obj).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})';
 
@@ -44,25 +45,6 @@ describe('rewriteL1', () => {
     }), { numRuns: 2000 });
     expect(described(rewritten({ ...JSON.parse('{"__proto__": {"a": 1}}'), b: undefined, c: 2 })))
       .toEqual({ keys: ['__proto__', 'c'], values: [{ a: 1 }, 2], proto: true, json: '{"__proto__":{"a":1},"c":2}' });
-  });
-
-  test('objects of the same keys it builds share one V8 hidden class', () => {
-    // GIVEN
-    v8.setFlagsFromString('--allow-natives-syntax');
-    const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
-    v8.setFlagsFromString('--no-allow-natives-syntax');
-    const rewritten = moduleWith(rewriteL1(source, 'x.ts'));
-    // WHEN objects of several shapes go through the same filter
-    const shapes = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((k, i, all) => all.slice(i + 1).map((l) => ({ [k]: 1, [l]: 2, u: undefined })));
-    const run = (f: (o: any) => any) => {
-      for (let i = 0; i < 50; i++) shapes.forEach(f);
-      return [f({ a: 1, b: 2, c: 3 }), f({ a: 4, b: 5, c: 6 })];
-    };
-    // THEN
-    const [x, y] = run(rewritten);
-    expect(haveSameMap(x, y)).toBe(true);
-    // (whether the original's do depends on V8's feedback at the spread: test/private/argo-cd-object.test.ts
-    // shows they do not for the Application L1)
   });
 
   test('fails when cdk8s import writes a filter it does not know', () => {
